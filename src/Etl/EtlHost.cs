@@ -1,0 +1,28 @@
+using Governance.Warehouse;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace Governance.Etl;
+
+/// <summary>Builds the service provider the commands run in: the same settings as the API (appsettings.json, environment, GOVERNANCE_ variables).</summary>
+public static class EtlHost
+{
+    public static IHost Build(string[]? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = settings ?? [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        builder.Services.AddWarehouse(builder.Configuration);
+        builder.Services.AddEtl();
+        return builder.Build();
+    }
+}

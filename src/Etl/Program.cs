@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Governance.Etl;
+using Governance.Etl.Commands;
+using Governance.Warehouse;
+
+var root = new RootCommand("governance: load township and village reports into the Governance warehouse.");
+root.Subcommands.Add(MigrateCommand.Create());
+
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (WarehouseConfigurationException e)
+{
+    await Console.Error.WriteLineAsync($"Configuration error: {e.Message}");
+    return ExitCodes.UsageOrConfiguration;
+}

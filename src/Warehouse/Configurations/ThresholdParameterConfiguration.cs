@@ -1,0 +1,18 @@
+using Governance.Warehouse.Dimensions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Governance.Warehouse.Configurations;
+
+internal sealed class ThresholdParameterConfiguration : IEntityTypeConfiguration<ThresholdParameter>
+{
+    public void Configure(EntityTypeBuilder<ThresholdParameter> builder)
+    {
+        builder.ToTable("ref_threshold_parameter");
+        builder.HasKey(p => p.ThresholdParameterSk);
+        builder.Property(p => p.ParameterCode).HasMaxLength(40).IsUnicode(false);
+        builder.Property(p => p.AreaCode).HasMaxLength(12).IsUnicode(false);
+        builder.Property(p => p.Description).HasMaxLength(200);
+        builder.HasIndex(p => new { p.ParameterCode, p.AreaCode, p.ValidFrom }).IsUnique();
+    }
+}

@@ -1,0 +1,54 @@
+using Governance.Warehouse.Providers;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Warehouse;
+
+/// <summary>Creates a context of the configured provider. Thread-safe; each caller owns (and disposes) its context.</summary>
+public sealed class WarehouseContextFactory : IDbContextFactory<WarehouseDbContext>
+{
+    private readonly Func<WarehouseDbContext> _create;
+
+    public WarehouseContextFactory(WarehouseSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
+        _create = settings.Provider switch
+        {
+            WarehouseProvider.Sqlite => Build<SqliteWarehouseDbContext>(b => b.UseSqlite(PrepareSqlite(settings.ConnectionString), o => o.CommandTimeout(settings.CommandTimeoutSeconds)), o => new SqliteWarehouseDbContext(o)),
+            WarehouseProvider.Postgres => Build<PostgresWarehouseDbContext>(b => b.UseNpgsql(settings.ConnectionString, o => o.CommandTimeout(settings.CommandTimeoutSeconds).EnableRetryOnFailure(3)), o => new PostgresWarehouseDbContext(o)),
+            WarehouseProvider.SqlServer => Build<SqlServerWarehouseDbContext>(b => b.UseSqlServer(settings.ConnectionString, o => o.CommandTimeout(settings.CommandTimeoutSeconds).EnableRetryOnFailure(3)), o => new SqlServerWarehouseDbContext(o)),
+            _ => throw new WarehouseConfigurationException($"Setting Warehouse:Provider has an unsupported value {settings.Provider}."),
+        };
+    }
+
+    public WarehouseSettings Settings { get; }
+
+    public WarehouseDbContext CreateDbContext() => _create();
+
+    private static Func<WarehouseDbContext> Build<TContext>(Action<DbContextOptionsBuilder<TContext>> configure, Func<DbContextOptions<TContext>, TContext> create)
+        where TContext : WarehouseDbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        configure(builder);
+        builder.UseSnakeCaseNamingConvention();
+        var options = builder.Options;
+        return () => create(options);
+    }
+
+    /// <summary>Creates the folder of a SQLite file so the first run needs no setup.</summary>
+    private static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

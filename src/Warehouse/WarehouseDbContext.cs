@@ -1,0 +1,54 @@
+using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Facts;
+using Governance.Warehouse.Loading;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Warehouse;
+
+/// <summary>The star schema. One subclass per provider carries that provider's migrations.</summary>
+public abstract class WarehouseDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Area> Areas => Set<Area>();
+
+    public DbSet<AreaLineage> AreaLineage => Set<AreaLineage>();
+
+    public DbSet<Period> Periods => Set<Period>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<ThresholdParameter> ThresholdParameters => Set<ThresholdParameter>();
+
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+
+    public DbSet<IndicatorValueHistory> IndicatorValueHistory => Set<IndicatorValueHistory>();
+
+    public DbSet<Target> Targets => Set<Target>();
+
+    public DbSet<LoadBatch> LoadBatches => Set<LoadBatch>();
+
+    public DbSet<LoadReject> LoadRejects => Set<LoadReject>();
+
+    public DbSet<LoadWarning> LoadWarnings => Set<LoadWarning>();
+
+    /// <summary>The provider this context speaks to.</summary>
+    public abstract WarehouseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WarehouseDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<decimal>().HavePrecision(19, 4);
+        configurationBuilder.Properties<AreaLevel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AreaKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<PeriodGrain>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<CaptureLevel>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<TimeAggregation>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<AreaAggregation>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ThresholdComparison>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<ValueStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<LoadBatchStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<LoadBatchKind>().HaveConversion<string>().HaveMaxLength(24);
+    }
+}

@@ -1,0 +1,114 @@
+using Governance.Warehouse.Catalogue;
+using Governance.Warehouse.Dimensions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Warehouse;
+
+/// <summary>Brings the catalogue-driven dimensions (indicators, threshold parameters, periods) in line with the shipped files. Idempotent.</summary>
+public static class WarehouseSeeder
+{
+    public const int FirstYear = 2000;
+    public const int LastYear = 2050;
+
+    public static async Task SeedAsync(WarehouseDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await SeedIndicatorsAsync(db, cancellationToken);
+        await SeedParametersAsync(db, cancellationToken);
+        await SeedPeriodsAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The surrogate key of a period: stable and computable, so loaders need no lookup (year 2023 is 2023000, 2023Q2 is 2023200, 202305 is 2023005).</summary>
+    public static int PeriodSk(PeriodKey key) => key.Grain switch
+    {
+        PeriodGrain.Year => key.Year * 1000,
+        PeriodGrain.Quarter => (key.Year * 1000) + (key.Number * 100),
+        _ => (key.Year * 1000) + key.Number,
+    };
+
+    private static async Task SeedIndicatorsAsync(WarehouseDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = await db.Indicators.ToDictionaryAsync(i => i.IndicatorCode, StringComparer.Ordinal, cancellationToken);
+        foreach (var entry in IndicatorCatalogue.Indicators)
+        {
+            if (!existing.TryGetValue(entry.Code, out var indicator))
+            {
+                indicator = new Indicator { IndicatorCode = entry.Code, NameZh = entry.NameZh, NameEn = entry.NameEn, Unit = entry.Unit, Category = entry.Category, Definition = entry.Definition };
+                db.Indicators.Add(indicator);
+            }
+
+            entry.CopyTo(indicator);
+        }
+    }
+
+    private static async Task SeedParametersAsync(WarehouseDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = await db.ThresholdParameters.ToListAsync(cancellationToken);
+        foreach (var entry in IndicatorCatalogue.Parameters)
+        {
+            var parameter = existing.FirstOrDefault(p => p.ParameterCode == entry.Code && p.AreaCode == entry.AreaCode && p.ValidFrom == entry.ValidFrom);
+            if (parameter is null)
+            {
+                parameter = new ThresholdParameter { ParameterCode = entry.Code, AreaCode = entry.AreaCode, ValidFrom = entry.ValidFrom, Description = entry.Description };
+                db.ThresholdParameters.Add(parameter);
+            }
+
+            parameter.ValidTo = entry.ValidTo;
+            parameter.Value = entry.Value;
+            parameter.Description = entry.Description;
+        }
+    }
+
+    private static async Task SeedPeriodsAsync(WarehouseDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = (await db.Periods.Select(p => p.PeriodSk).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var key in AllPeriods())
+        {
+            var sk = PeriodSk(key);
+            if (existing.Contains(sk))
+            {
+                continue;
+            }
+
+            var quarter = key.Grain switch
+            {
+                PeriodGrain.Quarter => key,
+                PeriodGrain.Month => key.Parent,
+                _ => (PeriodKey?)null,
+            };
+            db.Periods.Add(new Period
+            {
+                PeriodSk = sk,
+                PeriodKey = key.Value,
+                Grain = key.Grain,
+                Year = key.Year,
+                Quarter = quarter?.Number,
+                Month = key.Grain == PeriodGrain.Month ? key.Number : null,
+                StartDate = key.Start,
+                EndDate = key.End,
+                ParentKey = key.Parent?.Value,
+                YearKey = key.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                QuarterKey = quarter?.Value,
+                Label = key.Label,
+            });
+        }
+    }
+
+    private static IEnumerable<PeriodKey> AllPeriods()
+    {
+        for (var year = FirstYear; year <= LastYear; year++)
+        {
+            yield return PeriodKey.ForYear(year);
+            for (var q = 1; q <= 4; q++)
+            {
+                yield return new PeriodKey(PeriodGrain.Quarter, year, q);
+            }
+
+            for (var m = 1; m <= 12; m++)
+            {
+                yield return new PeriodKey(PeriodGrain.Month, year, m);
+            }
+        }
+    }
+}

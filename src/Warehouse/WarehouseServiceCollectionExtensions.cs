@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Warehouse;
+
+public static class WarehouseServiceCollectionExtensions
+{
+    /// <summary>Registers the warehouse: validated settings, the context factory of the configured provider, the migrator.</summary>
+    public static IServiceCollection AddWarehouse(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = WarehouseSettings.FromConfiguration(configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton<WarehouseContextFactory>();
+        services.AddSingleton<IDbContextFactory<WarehouseDbContext>>(sp => sp.GetRequiredService<WarehouseContextFactory>());
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WarehouseDbContext>>().CreateDbContext());
+        services.AddSingleton<WarehouseMigrator>();
+        return services;
+    }
+}
