@@ -8,6 +8,8 @@ root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(AreasCommand.Create());
 root.Subcommands.Add(TargetsCommand.Create());
+root.Subcommands.Add(DdlCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 
 try
 {
