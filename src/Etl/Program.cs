@@ -7,6 +7,7 @@ var root = new RootCommand("governance: load township and village reports into t
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(DdlCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(BatchesCommand.Create());
 
 try
 {
