@@ -1,4 +1,5 @@
 using Governance.Etl.Batches;
+using Governance.Etl.Loading;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Etl;
@@ -8,6 +9,10 @@ public static class EtlServiceCollectionExtensions
     /// <summary>Registers the loaders the commands and the API's scheduled jobs share.</summary>
     public static IServiceCollection AddEtl(this IServiceCollection services)
     {
+        services.AddOptions<OutlierOptions>().BindConfiguration(OutlierOptions.Section);
+        services.AddSingleton<IndicatorFileLoader>();
+        services.AddSingleton<AreaFileLoader>();
+        services.AddSingleton<TargetFileLoader>();
         services.AddSingleton<BatchQueries>();
         return services;
     }
