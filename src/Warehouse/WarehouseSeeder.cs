@@ -10,10 +10,14 @@ public static class WarehouseSeeder
     public const int FirstYear = 2000;
     public const int LastYear = 2050;
 
-    public static async Task SeedAsync(WarehouseDbContext db, CancellationToken cancellationToken = default)
+    public static Task SeedAsync(WarehouseDbContext db, CancellationToken cancellationToken = default) =>
+        SeedAsync(db, IndicatorCatalogue.Indicators, cancellationToken);
+
+    /// <summary>Seeds from the given catalogue entries: new codes are added, existing ones updated to match.</summary>
+    public static async Task SeedAsync(WarehouseDbContext db, IEnumerable<CatalogueEntry> indicators, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await SeedIndicatorsAsync(db, cancellationToken);
+        await SeedIndicatorsAsync(db, indicators, cancellationToken);
         await SeedParametersAsync(db, cancellationToken);
         await SeedPeriodsAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -27,10 +31,10 @@ public static class WarehouseSeeder
         _ => (key.Year * 1000) + key.Number,
     };
 
-    private static async Task SeedIndicatorsAsync(WarehouseDbContext db, CancellationToken cancellationToken)
+    private static async Task SeedIndicatorsAsync(WarehouseDbContext db, IEnumerable<CatalogueEntry> indicators, CancellationToken cancellationToken)
     {
         var existing = await db.Indicators.ToDictionaryAsync(i => i.IndicatorCode, StringComparer.Ordinal, cancellationToken);
-        foreach (var entry in IndicatorCatalogue.Indicators)
+        foreach (var entry in indicators)
         {
             if (!existing.TryGetValue(entry.Code, out var indicator))
             {

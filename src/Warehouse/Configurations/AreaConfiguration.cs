@@ -8,7 +8,7 @@ internal sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
 {
     public void Configure(EntityTypeBuilder<Area> builder)
     {
-        builder.ToTable("dim_area");
+        builder.ToTable("dim_area", t => t.HasCheckConstraint("ck_dim_area_validity", "valid_to IS NULL OR valid_to >= valid_from"));
         builder.HasKey(a => a.AreaSk);
         builder.Property(a => a.AreaCode).HasMaxLength(12).IsUnicode(false);
         builder.Property(a => a.Name).HasMaxLength(100);

@@ -8,7 +8,7 @@ internal sealed class PeriodConfiguration : IEntityTypeConfiguration<Period>
 {
     public void Configure(EntityTypeBuilder<Period> builder)
     {
-        builder.ToTable("dim_period");
+        builder.ToTable("dim_period", t => t.HasCheckConstraint("ck_dim_period_dates", "end_date >= start_date"));
         builder.HasKey(p => p.PeriodSk);
         builder.Property(p => p.PeriodSk).ValueGeneratedNever();
         builder.Property(p => p.PeriodKey).HasMaxLength(8).IsUnicode(false);

@@ -8,7 +8,7 @@ internal sealed class ThresholdParameterConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<ThresholdParameter> builder)
     {
-        builder.ToTable("ref_threshold_parameter");
+        builder.ToTable("ref_threshold_parameter", t => t.HasCheckConstraint("ck_ref_threshold_parameter_validity", "valid_to IS NULL OR valid_to >= valid_from"));
         builder.HasKey(p => p.ThresholdParameterSk);
         builder.Property(p => p.ParameterCode).HasMaxLength(40).IsUnicode(false);
         builder.Property(p => p.AreaCode).HasMaxLength(12).IsUnicode(false);

@@ -31,7 +31,7 @@ public sealed class GraphQLEndpointTests(ApiFixture api) : IClassFixture<ApiFixt
     [Fact]
     public async Task ChineseTextIsWrittenAsUtf8NotEscaped()
     {
-        using var response = await _client.PostQueryAsync(NameQuery);
+        using var response = await _client.SendQueryAsync(NameQuery);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Contains("\"name\":\"村集体经营性收入\"", text, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class GraphQLEndpointTests(ApiFixture api) : IClassFixture<ApiFixt
     [Fact]
     public async Task EveryAnswerCarriesARequestId()
     {
-        using var response = await _client.PostQueryAsync(NameQuery);
+        using var response = await _client.SendQueryAsync(NameQuery);
         var json = await response.JsonAsync();
 
         Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("extensions").GetProperty("requestId").GetString()));
@@ -63,7 +63,7 @@ public sealed class GraphQLEndpointTests(ApiFixture api) : IClassFixture<ApiFixt
     [InlineData("query A { indicators { code } } query B { indicators { code } }", GraphQLResponse, HttpStatusCode.BadRequest)]
     public async Task DocumentThatFailsBeforeExecutionHasErrorsAndNoData(string query, string accept, HttpStatusCode expected)
     {
-        using var response = await _client.PostQueryAsync(query, accept: accept);
+        using var response = await _client.SendQueryAsync(query, accept: accept);
         var json = await response.JsonAsync();
 
         Assert.Equal(expected, response.StatusCode);
@@ -74,7 +74,7 @@ public sealed class GraphQLEndpointTests(ApiFixture api) : IClassFixture<ApiFixt
     [Fact]
     public async Task VariableOfTheWrongTypeFailsBeforeExecution()
     {
-        using var response = await _client.PostQueryAsync("query($c: String!) { indicator(code: $c) { name } }", new { c = new[] { 1 } });
+        using var response = await _client.SendQueryAsync("query($c: String!) { indicator(code: $c) { name } }", new { c = new[] { 1 } });
         var json = await response.JsonAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

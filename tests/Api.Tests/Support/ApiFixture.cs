@@ -8,12 +8,12 @@ public sealed class ApiFixture : IAsyncLifetime
 {
     private TestWarehouse? _warehouse;
 
-    public ApiFactory Factory { get; private set; } = null!;
+    public GovernanceApiFactory Factory { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
         _warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);
-        Factory = new ApiFactory(_warehouse);
+        Factory = new GovernanceApiFactory(_warehouse);
     }
 
     public async ValueTask DisposeAsync()

@@ -97,7 +97,10 @@ namespace Governance.Warehouse.Migrations.Postgres
                     b.HasIndex("ParentCode", "IsCurrent")
                         .HasDatabaseName("ix_dim_area_parent_code_is_current");
 
-                    b.ToTable("dim_area", (string)null);
+                    b.ToTable("dim_area", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_dim_area_validity", "valid_to IS NULL OR valid_to >= valid_from");
+                        });
                 });
 
             modelBuilder.Entity("Governance.Warehouse.Dimensions.AreaLineage", b =>
@@ -354,7 +357,10 @@ namespace Governance.Warehouse.Migrations.Postgres
                     b.HasIndex("Grain", "StartDate")
                         .HasDatabaseName("ix_dim_period_grain_start_date");
 
-                    b.ToTable("dim_period", (string)null);
+                    b.ToTable("dim_period", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_dim_period_dates", "end_date >= start_date");
+                        });
                 });
 
             modelBuilder.Entity("Governance.Warehouse.Dimensions.ThresholdParameter", b =>
@@ -405,7 +411,10 @@ namespace Governance.Warehouse.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_ref_threshold_parameter_parameter_code_area_code_valid_from");
 
-                    b.ToTable("ref_threshold_parameter", (string)null);
+                    b.ToTable("ref_threshold_parameter", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ref_threshold_parameter_validity", "valid_to IS NULL OR valid_to >= valid_from");
+                        });
                 });
 
             modelBuilder.Entity("Governance.Warehouse.Facts.IndicatorValue", b =>

@@ -1,0 +1,308 @@
+-- Governance warehouse DDL for Sqlite, generated from src/Warehouse/Migrations/Sqlite.
+-- Do not edit: run `dotnet run --project src/Etl -- ddl` after adding a migration.
+
+CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+    "migration_id" TEXT NOT NULL CONSTRAINT "pk___ef_migrations_history" PRIMARY KEY,
+    "product_version" TEXT NOT NULL
+);
+
+CREATE TABLE "dim_area" (
+    "area_sk" INTEGER NOT NULL CONSTRAINT "pk_dim_area" PRIMARY KEY AUTOINCREMENT,
+    "area_code" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "level" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "parent_code" TEXT NULL,
+    "urban_rural_class" TEXT NULL,
+    "valid_from" TEXT NOT NULL,
+    "valid_to" TEXT NULL,
+    "is_current" INTEGER NOT NULL,
+    "loaded_at" TEXT NOT NULL
+);
+
+CREATE TABLE "dim_area_lineage" (
+    "area_code" TEXT NOT NULL,
+    "replaced_code" TEXT NOT NULL,
+    "effective_date" TEXT NOT NULL,
+    CONSTRAINT "pk_dim_area_lineage" PRIMARY KEY ("area_code", "replaced_code")
+);
+
+CREATE TABLE "dim_indicator" (
+    "indicator_sk" INTEGER NOT NULL CONSTRAINT "pk_dim_indicator" PRIMARY KEY AUTOINCREMENT,
+    "indicator_code" TEXT NOT NULL,
+    "name_zh" TEXT NOT NULL,
+    "name_en" TEXT NOT NULL,
+    "unit" TEXT NOT NULL,
+    "category" TEXT NOT NULL,
+    "definition" TEXT NOT NULL,
+    "is_derived" INTEGER NOT NULL,
+    "capture_level" TEXT NOT NULL,
+    "native_grain" TEXT NOT NULL,
+    "time_aggregation" TEXT NULL,
+    "area_aggregation" TEXT NOT NULL,
+    "numerator_code" TEXT NULL,
+    "denominator_code" TEXT NULL,
+    "weight_code" TEXT NULL,
+    "threshold_parameter" TEXT NULL,
+    "threshold_comparison" TEXT NULL,
+    "scale" NUMERIC NOT NULL,
+    "numerator_year_to_date" INTEGER NOT NULL,
+    "denominator_is_expected_units" INTEGER NOT NULL,
+    "min_value" NUMERIC NULL,
+    "max_value" NUMERIC NULL,
+    "is_flag" INTEGER NOT NULL,
+    "part_of_code" TEXT NULL,
+    "sort_order" INTEGER NOT NULL
+);
+
+CREATE TABLE "dim_period" (
+    "period_sk" INTEGER NOT NULL CONSTRAINT "pk_dim_period" PRIMARY KEY,
+    "period_key" TEXT NOT NULL,
+    "grain" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "quarter" INTEGER NULL,
+    "month" INTEGER NULL,
+    "start_date" TEXT NOT NULL,
+    "end_date" TEXT NOT NULL,
+    "parent_key" TEXT NULL,
+    "year_key" TEXT NOT NULL,
+    "quarter_key" TEXT NULL,
+    "label" TEXT NOT NULL
+);
+
+CREATE TABLE "etl_load_batch" (
+    "load_batch_id" INTEGER NOT NULL CONSTRAINT "pk_etl_load_batch" PRIMARY KEY AUTOINCREMENT,
+    "kind" TEXT NOT NULL,
+    "file_name" TEXT NOT NULL,
+    "file_sha256" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "is_dry_run" INTEGER NOT NULL,
+    "rows_read" INTEGER NOT NULL,
+    "rows_inserted" INTEGER NOT NULL,
+    "rows_updated" INTEGER NOT NULL,
+    "rows_unchanged" INTEGER NOT NULL,
+    "rows_rejected" INTEGER NOT NULL,
+    "warning_count" INTEGER NOT NULL,
+    "message" TEXT NULL,
+    "started_at" TEXT NOT NULL,
+    "finished_at" TEXT NULL
+);
+
+CREATE TABLE "ref_threshold_parameter" (
+    "threshold_parameter_sk" INTEGER NOT NULL CONSTRAINT "pk_ref_threshold_parameter" PRIMARY KEY AUTOINCREMENT,
+    "parameter_code" TEXT NOT NULL,
+    "area_code" TEXT NULL,
+    "valid_from" TEXT NOT NULL,
+    "valid_to" TEXT NULL,
+    "value" NUMERIC NOT NULL,
+    "description" TEXT NOT NULL
+);
+
+CREATE TABLE "etl_reject" (
+    "load_reject_id" INTEGER NOT NULL CONSTRAINT "pk_etl_reject" PRIMARY KEY AUTOINCREMENT,
+    "load_batch_id" INTEGER NOT NULL,
+    "sheet" TEXT NULL,
+    "line_number" INTEGER NULL,
+    "column_name" TEXT NULL,
+    "rule" TEXT NOT NULL,
+    "raw_value" TEXT NULL,
+    "message" TEXT NOT NULL,
+    CONSTRAINT "fk_etl_reject_etl_load_batch_load_batch_id" FOREIGN KEY ("load_batch_id") REFERENCES "etl_load_batch" ("load_batch_id") ON DELETE CASCADE
+);
+
+CREATE TABLE "etl_warning" (
+    "load_warning_id" INTEGER NOT NULL CONSTRAINT "pk_etl_warning" PRIMARY KEY AUTOINCREMENT,
+    "load_batch_id" INTEGER NOT NULL,
+    "rule" TEXT NOT NULL,
+    "area_code" TEXT NOT NULL,
+    "period_key" TEXT NOT NULL,
+    "indicator_code" TEXT NOT NULL,
+    "value" NUMERIC NULL,
+    "previous_value" NUMERIC NULL,
+    "score" REAL NULL,
+    "message" TEXT NOT NULL,
+    CONSTRAINT "fk_etl_warning_etl_load_batch_load_batch_id" FOREIGN KEY ("load_batch_id") REFERENCES "etl_load_batch" ("load_batch_id") ON DELETE CASCADE
+);
+
+CREATE TABLE "fct_indicator_value" (
+    "area_sk" INTEGER NOT NULL,
+    "period_sk" INTEGER NOT NULL,
+    "indicator_sk" INTEGER NOT NULL,
+    "value" NUMERIC NOT NULL,
+    "status" TEXT NOT NULL,
+    "note" TEXT NULL,
+    "load_batch_id" INTEGER NOT NULL,
+    "loaded_at" TEXT NOT NULL,
+    CONSTRAINT "pk_fct_indicator_value" PRIMARY KEY ("area_sk", "period_sk", "indicator_sk"),
+    CONSTRAINT "fk_fct_indicator_value_dim_area_area_sk" FOREIGN KEY ("area_sk") REFERENCES "dim_area" ("area_sk") ON DELETE RESTRICT,
+    CONSTRAINT "fk_fct_indicator_value_dim_indicator_indicator_sk" FOREIGN KEY ("indicator_sk") REFERENCES "dim_indicator" ("indicator_sk") ON DELETE RESTRICT,
+    CONSTRAINT "fk_fct_indicator_value_dim_period_period_sk" FOREIGN KEY ("period_sk") REFERENCES "dim_period" ("period_sk") ON DELETE RESTRICT,
+    CONSTRAINT "fk_fct_indicator_value_load_batches_load_batch_id" FOREIGN KEY ("load_batch_id") REFERENCES "etl_load_batch" ("load_batch_id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "fct_indicator_value_history" (
+    "indicator_value_history_id" INTEGER NOT NULL CONSTRAINT "pk_fct_indicator_value_history" PRIMARY KEY AUTOINCREMENT,
+    "area_sk" INTEGER NOT NULL,
+    "period_sk" INTEGER NOT NULL,
+    "indicator_sk" INTEGER NOT NULL,
+    "value" NUMERIC NOT NULL,
+    "status" TEXT NOT NULL,
+    "note" TEXT NULL,
+    "load_batch_id" INTEGER NOT NULL,
+    "loaded_at" TEXT NOT NULL,
+    "superseded_by_batch_id" INTEGER NOT NULL,
+    "superseded_at" TEXT NOT NULL,
+    CONSTRAINT "fk_fct_indicator_value_history_dim_area_area_sk" FOREIGN KEY ("area_sk") REFERENCES "dim_area" ("area_sk") ON DELETE RESTRICT,
+    CONSTRAINT "fk_fct_indicator_value_history_dim_indicator_indicator_sk" FOREIGN KEY ("indicator_sk") REFERENCES "dim_indicator" ("indicator_sk") ON DELETE RESTRICT,
+    CONSTRAINT "fk_fct_indicator_value_history_dim_period_period_sk" FOREIGN KEY ("period_sk") REFERENCES "dim_period" ("period_sk") ON DELETE RESTRICT,
+    CONSTRAINT "fk_fct_indicator_value_history_load_batches_load_batch_id" FOREIGN KEY ("load_batch_id") REFERENCES "etl_load_batch" ("load_batch_id") ON DELETE RESTRICT,
+    CONSTRAINT "fk_fct_indicator_value_history_load_batches_superseded_by_batch_id" FOREIGN KEY ("superseded_by_batch_id") REFERENCES "etl_load_batch" ("load_batch_id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "fct_target" (
+    "area_sk" INTEGER NOT NULL,
+    "indicator_sk" INTEGER NOT NULL,
+    "period_sk" INTEGER NOT NULL,
+    "target_value" NUMERIC NOT NULL,
+    "load_batch_id" INTEGER NOT NULL,
+    "loaded_at" TEXT NOT NULL,
+    CONSTRAINT "pk_fct_target" PRIMARY KEY ("area_sk", "indicator_sk", "period_sk"),
+    CONSTRAINT "fk_fct_target_dim_area_area_sk" FOREIGN KEY ("area_sk") REFERENCES "dim_area" ("area_sk") ON DELETE RESTRICT,
+    CONSTRAINT "fk_fct_target_dim_indicator_indicator_sk" FOREIGN KEY ("indicator_sk") REFERENCES "dim_indicator" ("indicator_sk") ON DELETE RESTRICT,
+    CONSTRAINT "fk_fct_target_dim_period_period_sk" FOREIGN KEY ("period_sk") REFERENCES "dim_period" ("period_sk") ON DELETE RESTRICT,
+    CONSTRAINT "fk_fct_target_etl_load_batch_load_batch_id" FOREIGN KEY ("load_batch_id") REFERENCES "etl_load_batch" ("load_batch_id") ON DELETE RESTRICT
+);
+
+CREATE UNIQUE INDEX "ix_dim_area_area_code_valid_from" ON "dim_area" ("area_code", "valid_from");
+
+CREATE INDEX "ix_dim_area_level_area_code" ON "dim_area" ("level", "area_code");
+
+CREATE INDEX "ix_dim_area_parent_code_is_current" ON "dim_area" ("parent_code", "is_current");
+
+CREATE INDEX "ix_dim_area_lineage_replaced_code" ON "dim_area_lineage" ("replaced_code");
+
+CREATE UNIQUE INDEX "ix_dim_indicator_indicator_code" ON "dim_indicator" ("indicator_code");
+
+CREATE UNIQUE INDEX "ix_dim_indicator_name_zh" ON "dim_indicator" ("name_zh");
+
+CREATE INDEX "ix_dim_period_grain_start_date" ON "dim_period" ("grain", "start_date");
+
+CREATE UNIQUE INDEX "ix_dim_period_period_key" ON "dim_period" ("period_key");
+
+CREATE INDEX "ix_etl_load_batch_file_sha256_status" ON "etl_load_batch" ("file_sha256", "status");
+
+CREATE INDEX "ix_etl_reject_load_batch_id" ON "etl_reject" ("load_batch_id");
+
+CREATE INDEX "ix_etl_warning_load_batch_id" ON "etl_warning" ("load_batch_id");
+
+CREATE INDEX "ix_fct_indicator_value_indicator_sk_period_sk_area_sk" ON "fct_indicator_value" ("indicator_sk", "period_sk", "area_sk");
+
+CREATE INDEX "ix_fct_indicator_value_load_batch_id" ON "fct_indicator_value" ("load_batch_id");
+
+CREATE INDEX "ix_fct_indicator_value_period_sk" ON "fct_indicator_value" ("period_sk");
+
+CREATE INDEX "ix_fct_indicator_value_history_area_sk_period_sk_indicator_sk" ON "fct_indicator_value_history" ("area_sk", "period_sk", "indicator_sk");
+
+CREATE INDEX "ix_fct_indicator_value_history_indicator_sk" ON "fct_indicator_value_history" ("indicator_sk");
+
+CREATE INDEX "ix_fct_indicator_value_history_load_batch_id" ON "fct_indicator_value_history" ("load_batch_id");
+
+CREATE INDEX "ix_fct_indicator_value_history_period_sk" ON "fct_indicator_value_history" ("period_sk");
+
+CREATE INDEX "ix_fct_indicator_value_history_superseded_by_batch_id" ON "fct_indicator_value_history" ("superseded_by_batch_id");
+
+CREATE INDEX "ix_fct_target_indicator_sk_period_sk" ON "fct_target" ("indicator_sk", "period_sk");
+
+CREATE INDEX "ix_fct_target_load_batch_id" ON "fct_target" ("load_batch_id");
+
+CREATE INDEX "ix_fct_target_period_sk" ON "fct_target" ("period_sk");
+
+CREATE UNIQUE INDEX "ix_ref_threshold_parameter_parameter_code_area_code_valid_from" ON "ref_threshold_parameter" ("parameter_code", "area_code", "valid_from");
+
+INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
+VALUES ('20261125200312_InitialSchema', '10.0.15');
+
+CREATE TABLE "ef_temp_ref_threshold_parameter" (
+    "threshold_parameter_sk" INTEGER NOT NULL CONSTRAINT "pk_ref_threshold_parameter" PRIMARY KEY AUTOINCREMENT,
+    "area_code" TEXT NULL,
+    "description" TEXT NOT NULL,
+    "parameter_code" TEXT NOT NULL,
+    "valid_from" TEXT NOT NULL,
+    "valid_to" TEXT NULL,
+    "value" NUMERIC NOT NULL,
+    CONSTRAINT "ck_ref_threshold_parameter_validity" CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+
+INSERT INTO "ef_temp_ref_threshold_parameter" ("threshold_parameter_sk", "area_code", "description", "parameter_code", "valid_from", "valid_to", "value")
+SELECT "threshold_parameter_sk", "area_code", "description", "parameter_code", "valid_from", "valid_to", "value"
+FROM "ref_threshold_parameter";
+
+CREATE TABLE "ef_temp_dim_period" (
+    "period_sk" INTEGER NOT NULL CONSTRAINT "pk_dim_period" PRIMARY KEY,
+    "end_date" TEXT NOT NULL,
+    "grain" TEXT NOT NULL,
+    "label" TEXT NOT NULL,
+    "month" INTEGER NULL,
+    "parent_key" TEXT NULL,
+    "period_key" TEXT NOT NULL,
+    "quarter" INTEGER NULL,
+    "quarter_key" TEXT NULL,
+    "start_date" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "year_key" TEXT NOT NULL,
+    CONSTRAINT "ck_dim_period_dates" CHECK (end_date >= start_date)
+);
+
+INSERT INTO "ef_temp_dim_period" ("period_sk", "end_date", "grain", "label", "month", "parent_key", "period_key", "quarter", "quarter_key", "start_date", "year", "year_key")
+SELECT "period_sk", "end_date", "grain", "label", "month", "parent_key", "period_key", "quarter", "quarter_key", "start_date", "year", "year_key"
+FROM "dim_period";
+
+CREATE TABLE "ef_temp_dim_area" (
+    "area_sk" INTEGER NOT NULL CONSTRAINT "pk_dim_area" PRIMARY KEY AUTOINCREMENT,
+    "area_code" TEXT NOT NULL,
+    "is_current" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "level" TEXT NOT NULL,
+    "loaded_at" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "parent_code" TEXT NULL,
+    "urban_rural_class" TEXT NULL,
+    "valid_from" TEXT NOT NULL,
+    "valid_to" TEXT NULL,
+    CONSTRAINT "ck_dim_area_validity" CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+
+INSERT INTO "ef_temp_dim_area" ("area_sk", "area_code", "is_current", "kind", "level", "loaded_at", "name", "parent_code", "urban_rural_class", "valid_from", "valid_to")
+SELECT "area_sk", "area_code", "is_current", "kind", "level", "loaded_at", "name", "parent_code", "urban_rural_class", "valid_from", "valid_to"
+FROM "dim_area";
+
+PRAGMA foreign_keys = 0;
+
+DROP TABLE "ref_threshold_parameter";
+
+ALTER TABLE "ef_temp_ref_threshold_parameter" RENAME TO "ref_threshold_parameter";
+
+DROP TABLE "dim_period";
+
+ALTER TABLE "ef_temp_dim_period" RENAME TO "dim_period";
+
+DROP TABLE "dim_area";
+
+ALTER TABLE "ef_temp_dim_area" RENAME TO "dim_area";
+
+PRAGMA foreign_keys = 1;
+
+CREATE UNIQUE INDEX "ix_ref_threshold_parameter_parameter_code_area_code_valid_from" ON "ref_threshold_parameter" ("parameter_code", "area_code", "valid_from");
+
+CREATE INDEX "ix_dim_period_grain_start_date" ON "dim_period" ("grain", "start_date");
+
+CREATE UNIQUE INDEX "ix_dim_period_period_key" ON "dim_period" ("period_key");
+
+CREATE UNIQUE INDEX "ix_dim_area_area_code_valid_from" ON "dim_area" ("area_code", "valid_from");
+
+CREATE INDEX "ix_dim_area_level_area_code" ON "dim_area" ("level", "area_code");
+
+CREATE INDEX "ix_dim_area_parent_code_is_current" ON "dim_area" ("parent_code", "is_current");
+
+INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
+VALUES ('20261125201050_ValidityChecks', '10.0.15');

@@ -1,0 +1,284 @@
+-- Governance warehouse DDL for SqlServer, generated from src/Warehouse/Migrations/SqlServer.
+-- Do not edit: run `dotnet run --project src/Etl -- ddl` after adding a migration.
+
+IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [migration_id] nvarchar(150) NOT NULL,
+        [product_version] nvarchar(32) NOT NULL,
+        CONSTRAINT [pk___ef_migrations_history] PRIMARY KEY ([migration_id])
+    );
+END;
+GO
+
+CREATE TABLE [dim_area] (
+    [area_sk] int NOT NULL IDENTITY,
+    [area_code] varchar(12) NOT NULL,
+    [name] nvarchar(100) NOT NULL,
+    [level] nvarchar(16) NOT NULL,
+    [kind] nvarchar(16) NOT NULL,
+    [parent_code] varchar(12) NULL,
+    [urban_rural_class] varchar(3) NULL,
+    [valid_from] date NOT NULL,
+    [valid_to] date NULL,
+    [is_current] bit NOT NULL,
+    [loaded_at] datetimeoffset NOT NULL,
+    CONSTRAINT [pk_dim_area] PRIMARY KEY ([area_sk])
+);
+GO
+
+CREATE TABLE [dim_area_lineage] (
+    [area_code] varchar(12) NOT NULL,
+    [replaced_code] varchar(12) NOT NULL,
+    [effective_date] date NOT NULL,
+    CONSTRAINT [pk_dim_area_lineage] PRIMARY KEY ([area_code], [replaced_code])
+);
+GO
+
+CREATE TABLE [dim_indicator] (
+    [indicator_sk] int NOT NULL IDENTITY,
+    [indicator_code] varchar(40) NOT NULL,
+    [name_zh] nvarchar(60) NOT NULL,
+    [name_en] nvarchar(120) NOT NULL,
+    [unit] nvarchar(16) NOT NULL,
+    [category] nvarchar(40) NOT NULL,
+    [definition] nvarchar(1000) NOT NULL,
+    [is_derived] bit NOT NULL,
+    [capture_level] nvarchar(32) NOT NULL,
+    [native_grain] nvarchar(8) NOT NULL,
+    [time_aggregation] nvarchar(8) NULL,
+    [area_aggregation] nvarchar(32) NOT NULL,
+    [numerator_code] varchar(40) NULL,
+    [denominator_code] varchar(40) NULL,
+    [weight_code] varchar(40) NULL,
+    [threshold_parameter] varchar(40) NULL,
+    [threshold_comparison] nvarchar(24) NULL,
+    [scale] decimal(19,4) NOT NULL,
+    [numerator_year_to_date] bit NOT NULL,
+    [denominator_is_expected_units] bit NOT NULL,
+    [min_value] decimal(19,4) NULL,
+    [max_value] decimal(19,4) NULL,
+    [is_flag] bit NOT NULL,
+    [part_of_code] varchar(40) NULL,
+    [sort_order] int NOT NULL,
+    CONSTRAINT [pk_dim_indicator] PRIMARY KEY ([indicator_sk])
+);
+GO
+
+CREATE TABLE [dim_period] (
+    [period_sk] int NOT NULL,
+    [period_key] varchar(8) NOT NULL,
+    [grain] nvarchar(8) NOT NULL,
+    [year] int NOT NULL,
+    [quarter] int NULL,
+    [month] int NULL,
+    [start_date] date NOT NULL,
+    [end_date] date NOT NULL,
+    [parent_key] varchar(8) NULL,
+    [year_key] varchar(8) NOT NULL,
+    [quarter_key] varchar(8) NULL,
+    [label] nvarchar(32) NOT NULL,
+    CONSTRAINT [pk_dim_period] PRIMARY KEY ([period_sk])
+);
+GO
+
+CREATE TABLE [etl_load_batch] (
+    [load_batch_id] bigint NOT NULL IDENTITY,
+    [kind] nvarchar(24) NOT NULL,
+    [file_name] nvarchar(400) NOT NULL,
+    [file_sha256] varchar(64) NOT NULL,
+    [status] nvarchar(16) NOT NULL,
+    [is_dry_run] bit NOT NULL,
+    [rows_read] int NOT NULL,
+    [rows_inserted] int NOT NULL,
+    [rows_updated] int NOT NULL,
+    [rows_unchanged] int NOT NULL,
+    [rows_rejected] int NOT NULL,
+    [warning_count] int NOT NULL,
+    [message] nvarchar(2000) NULL,
+    [started_at] datetimeoffset NOT NULL,
+    [finished_at] datetimeoffset NULL,
+    CONSTRAINT [pk_etl_load_batch] PRIMARY KEY ([load_batch_id])
+);
+GO
+
+CREATE TABLE [ref_threshold_parameter] (
+    [threshold_parameter_sk] int NOT NULL IDENTITY,
+    [parameter_code] varchar(40) NOT NULL,
+    [area_code] varchar(12) NULL,
+    [valid_from] date NOT NULL,
+    [valid_to] date NULL,
+    [value] decimal(19,4) NOT NULL,
+    [description] nvarchar(200) NOT NULL,
+    CONSTRAINT [pk_ref_threshold_parameter] PRIMARY KEY ([threshold_parameter_sk])
+);
+GO
+
+CREATE TABLE [etl_reject] (
+    [load_reject_id] bigint NOT NULL IDENTITY,
+    [load_batch_id] bigint NOT NULL,
+    [sheet] nvarchar(100) NULL,
+    [line_number] int NULL,
+    [column_name] nvarchar(100) NULL,
+    [rule] varchar(40) NOT NULL,
+    [raw_value] nvarchar(400) NULL,
+    [message] nvarchar(1000) NOT NULL,
+    CONSTRAINT [pk_etl_reject] PRIMARY KEY ([load_reject_id]),
+    CONSTRAINT [fk_etl_reject_etl_load_batch_load_batch_id] FOREIGN KEY ([load_batch_id]) REFERENCES [etl_load_batch] ([load_batch_id]) ON DELETE CASCADE
+);
+GO
+
+CREATE TABLE [etl_warning] (
+    [load_warning_id] bigint NOT NULL IDENTITY,
+    [load_batch_id] bigint NOT NULL,
+    [rule] varchar(40) NOT NULL,
+    [area_code] varchar(12) NOT NULL,
+    [period_key] varchar(8) NOT NULL,
+    [indicator_code] varchar(40) NOT NULL,
+    [value] decimal(19,4) NULL,
+    [previous_value] decimal(19,4) NULL,
+    [score] float NULL,
+    [message] nvarchar(1000) NOT NULL,
+    CONSTRAINT [pk_etl_warning] PRIMARY KEY ([load_warning_id]),
+    CONSTRAINT [fk_etl_warning_etl_load_batch_load_batch_id] FOREIGN KEY ([load_batch_id]) REFERENCES [etl_load_batch] ([load_batch_id]) ON DELETE CASCADE
+);
+GO
+
+CREATE TABLE [fct_indicator_value] (
+    [area_sk] int NOT NULL,
+    [period_sk] int NOT NULL,
+    [indicator_sk] int NOT NULL,
+    [value] decimal(19,4) NOT NULL,
+    [status] nvarchar(16) NOT NULL,
+    [note] nvarchar(400) NULL,
+    [load_batch_id] bigint NOT NULL,
+    [loaded_at] datetimeoffset NOT NULL,
+    CONSTRAINT [pk_fct_indicator_value] PRIMARY KEY ([area_sk], [period_sk], [indicator_sk]),
+    CONSTRAINT [fk_fct_indicator_value_dim_area_area_sk] FOREIGN KEY ([area_sk]) REFERENCES [dim_area] ([area_sk]) ON DELETE NO ACTION,
+    CONSTRAINT [fk_fct_indicator_value_dim_indicator_indicator_sk] FOREIGN KEY ([indicator_sk]) REFERENCES [dim_indicator] ([indicator_sk]) ON DELETE NO ACTION,
+    CONSTRAINT [fk_fct_indicator_value_dim_period_period_sk] FOREIGN KEY ([period_sk]) REFERENCES [dim_period] ([period_sk]) ON DELETE NO ACTION,
+    CONSTRAINT [fk_fct_indicator_value_load_batches_load_batch_id] FOREIGN KEY ([load_batch_id]) REFERENCES [etl_load_batch] ([load_batch_id]) ON DELETE NO ACTION
+);
+GO
+
+CREATE TABLE [fct_indicator_value_history] (
+    [indicator_value_history_id] bigint NOT NULL IDENTITY,
+    [area_sk] int NOT NULL,
+    [period_sk] int NOT NULL,
+    [indicator_sk] int NOT NULL,
+    [value] decimal(19,4) NOT NULL,
+    [status] nvarchar(16) NOT NULL,
+    [note] nvarchar(400) NULL,
+    [load_batch_id] bigint NOT NULL,
+    [loaded_at] datetimeoffset NOT NULL,
+    [superseded_by_batch_id] bigint NOT NULL,
+    [superseded_at] datetimeoffset NOT NULL,
+    CONSTRAINT [pk_fct_indicator_value_history] PRIMARY KEY ([indicator_value_history_id]),
+    CONSTRAINT [fk_fct_indicator_value_history_dim_area_area_sk] FOREIGN KEY ([area_sk]) REFERENCES [dim_area] ([area_sk]) ON DELETE NO ACTION,
+    CONSTRAINT [fk_fct_indicator_value_history_dim_indicator_indicator_sk] FOREIGN KEY ([indicator_sk]) REFERENCES [dim_indicator] ([indicator_sk]) ON DELETE NO ACTION,
+    CONSTRAINT [fk_fct_indicator_value_history_dim_period_period_sk] FOREIGN KEY ([period_sk]) REFERENCES [dim_period] ([period_sk]) ON DELETE NO ACTION,
+    CONSTRAINT [fk_fct_indicator_value_history_load_batches_load_batch_id] FOREIGN KEY ([load_batch_id]) REFERENCES [etl_load_batch] ([load_batch_id]) ON DELETE NO ACTION,
+    CONSTRAINT [fk_fct_indicator_value_history_load_batches_superseded_by_batch_id] FOREIGN KEY ([superseded_by_batch_id]) REFERENCES [etl_load_batch] ([load_batch_id]) ON DELETE NO ACTION
+);
+GO
+
+CREATE TABLE [fct_target] (
+    [area_sk] int NOT NULL,
+    [indicator_sk] int NOT NULL,
+    [period_sk] int NOT NULL,
+    [target_value] decimal(19,4) NOT NULL,
+    [load_batch_id] bigint NOT NULL,
+    [loaded_at] datetimeoffset NOT NULL,
+    CONSTRAINT [pk_fct_target] PRIMARY KEY ([area_sk], [indicator_sk], [period_sk]),
+    CONSTRAINT [fk_fct_target_dim_area_area_sk] FOREIGN KEY ([area_sk]) REFERENCES [dim_area] ([area_sk]) ON DELETE NO ACTION,
+    CONSTRAINT [fk_fct_target_dim_indicator_indicator_sk] FOREIGN KEY ([indicator_sk]) REFERENCES [dim_indicator] ([indicator_sk]) ON DELETE NO ACTION,
+    CONSTRAINT [fk_fct_target_dim_period_period_sk] FOREIGN KEY ([period_sk]) REFERENCES [dim_period] ([period_sk]) ON DELETE NO ACTION,
+    CONSTRAINT [fk_fct_target_etl_load_batch_load_batch_id] FOREIGN KEY ([load_batch_id]) REFERENCES [etl_load_batch] ([load_batch_id]) ON DELETE NO ACTION
+);
+GO
+
+CREATE UNIQUE INDEX [ix_dim_area_area_code_valid_from] ON [dim_area] ([area_code], [valid_from]);
+GO
+
+CREATE INDEX [ix_dim_area_level_area_code] ON [dim_area] ([level], [area_code]);
+GO
+
+CREATE INDEX [ix_dim_area_parent_code_is_current] ON [dim_area] ([parent_code], [is_current]);
+GO
+
+CREATE INDEX [ix_dim_area_lineage_replaced_code] ON [dim_area_lineage] ([replaced_code]);
+GO
+
+CREATE UNIQUE INDEX [ix_dim_indicator_indicator_code] ON [dim_indicator] ([indicator_code]);
+GO
+
+CREATE UNIQUE INDEX [ix_dim_indicator_name_zh] ON [dim_indicator] ([name_zh]);
+GO
+
+CREATE INDEX [ix_dim_period_grain_start_date] ON [dim_period] ([grain], [start_date]);
+GO
+
+CREATE UNIQUE INDEX [ix_dim_period_period_key] ON [dim_period] ([period_key]);
+GO
+
+CREATE INDEX [ix_etl_load_batch_file_sha256_status] ON [etl_load_batch] ([file_sha256], [status]);
+GO
+
+CREATE INDEX [ix_etl_reject_load_batch_id] ON [etl_reject] ([load_batch_id]);
+GO
+
+CREATE INDEX [ix_etl_warning_load_batch_id] ON [etl_warning] ([load_batch_id]);
+GO
+
+CREATE INDEX [ix_fct_indicator_value_indicator_sk_period_sk_area_sk] ON [fct_indicator_value] ([indicator_sk], [period_sk], [area_sk]);
+GO
+
+CREATE INDEX [ix_fct_indicator_value_load_batch_id] ON [fct_indicator_value] ([load_batch_id]);
+GO
+
+CREATE INDEX [ix_fct_indicator_value_period_sk] ON [fct_indicator_value] ([period_sk]);
+GO
+
+CREATE INDEX [ix_fct_indicator_value_history_area_sk_period_sk_indicator_sk] ON [fct_indicator_value_history] ([area_sk], [period_sk], [indicator_sk]);
+GO
+
+CREATE INDEX [ix_fct_indicator_value_history_indicator_sk] ON [fct_indicator_value_history] ([indicator_sk]);
+GO
+
+CREATE INDEX [ix_fct_indicator_value_history_load_batch_id] ON [fct_indicator_value_history] ([load_batch_id]);
+GO
+
+CREATE INDEX [ix_fct_indicator_value_history_period_sk] ON [fct_indicator_value_history] ([period_sk]);
+GO
+
+CREATE INDEX [ix_fct_indicator_value_history_superseded_by_batch_id] ON [fct_indicator_value_history] ([superseded_by_batch_id]);
+GO
+
+CREATE INDEX [ix_fct_target_indicator_sk_period_sk] ON [fct_target] ([indicator_sk], [period_sk]);
+GO
+
+CREATE INDEX [ix_fct_target_load_batch_id] ON [fct_target] ([load_batch_id]);
+GO
+
+CREATE INDEX [ix_fct_target_period_sk] ON [fct_target] ([period_sk]);
+GO
+
+CREATE UNIQUE INDEX [ix_ref_threshold_parameter_parameter_code_area_code_valid_from] ON [ref_threshold_parameter] ([parameter_code], [area_code], [valid_from]) WHERE [area_code] IS NOT NULL;
+GO
+
+INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+VALUES (N'20261125200331_InitialSchema', N'10.0.15');
+GO
+
+ALTER TABLE [ref_threshold_parameter] ADD CONSTRAINT [ck_ref_threshold_parameter_validity] CHECK (valid_to IS NULL OR valid_to >= valid_from);
+GO
+
+ALTER TABLE [dim_period] ADD CONSTRAINT [ck_dim_period_dates] CHECK (end_date >= start_date);
+GO
+
+ALTER TABLE [dim_area] ADD CONSTRAINT [ck_dim_area_validity] CHECK (valid_to IS NULL OR valid_to >= valid_from);
+GO
+
+INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+VALUES (N'20261125201112_ValidityChecks', N'10.0.15');
+GO

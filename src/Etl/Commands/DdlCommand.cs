@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Governance.Warehouse.Schema;
+
+namespace Governance.Etl.Commands;
+
+internal static class DdlCommand
+{
+    public static Command Create()
+    {
+        var root = new Option<DirectoryInfo>("--repository") { Description = "Repository root whose sql/ folder receives the scripts.", DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()) };
+        var command = new Command("ddl", "Regenerate sql/<provider>/schema.sql for every provider from the migrations (no server needed).") { root };
+        command.SetAction(parseResult =>
+        {
+            foreach (var path in DdlScripts.WriteAll(parseResult.GetValue(root)!.FullName))
+            {
+                Console.WriteLine(path);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Warehouse.Querying;
+
+/// <summary>The two grouped SQL queries behind a plan: totals of the inputs, and the units expected to report.</summary>
+internal static class GroupQueries
+{
+    /// <summary>One grouped query over all inputs of the plan (UNION ALL of the inputs, then GROUP BY group, period, role).</summary>
+    public static IQueryable<GroupTotal> Totals(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan) =>
+        plan.Inputs
+            .Select(input => UnitFacts.For(db, scope, input))
+            .Aggregate((all, next) => all.Concat(next))
+            .GroupBy(f => new { f.GroupCode, f.PeriodKey, f.Role })
+            .Select(g => new GroupTotal(
+                g.Key.GroupCode,
+                g.Key.PeriodKey,
+                g.Key.Role,
+                g.Sum(f => f.Value),
+                g.Sum(f => f.Weight),
+                g.Sum(f => f.Meets),
+                g.Select(f => f.UnitCode).Distinct().Count()));
+
+    /// <summary>Per group and period, the areas of the plan's unit kinds inside the scope that are valid in the period.</summary>
+    public static IQueryable<ExpectedUnits> Expected(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan)
+    {
+        var kinds = plan.UnitKinds.ToList();
+        var prefix = scope.Prefix;
+        var keyLength = scope.KeyLength;
+        var current = scope.Structure == AreaStructure.Current;
+        var targets = db.Periods.Where(t => t.Grain == scope.Grain && t.StartDate >= scope.Start && t.EndDate <= scope.End);
+        return
+            from a in db.Areas
+            from t in targets
+            where kinds.Contains(a.Kind) && a.AreaCode.StartsWith(prefix) && a.ValidFrom <= t.EndDate && (a.ValidTo == null || a.ValidTo >= t.StartDate)
+            let mapped = current
+                ? db.AreaLineage.Where(l => l.ReplacedCode == a.AreaCode).Select(l => l.AreaCode).Min() ?? a.AreaCode
+                : a.AreaCode
+            group a.AreaCode by new { GroupCode = mapped.Substring(0, keyLength), t.PeriodKey } into g
+            select new ExpectedUnits(g.Key.GroupCode, g.Key.PeriodKey, g.Distinct().Count());
+    }
+}

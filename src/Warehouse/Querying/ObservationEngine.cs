@@ -1,0 +1,83 @@
+using Governance.Warehouse.Dimensions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Warehouse.Querying;
+
+/// <summary>
+/// Answers observation requests: per indicator, one grouped SQL query of its inputs and one of the expected units, then
+/// the indicator's area rule and growth over the few grouped rows that come back.
+/// </summary>
+public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> factory)
+{
+    public async Task<IReadOnlyList<Observation>> QueryAsync(ObservationRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.From.Start > request.To.End)
+        {
+            throw new QueryRuleException(QueryRuleException.BadPeriod, $"The period range {request.From}..{request.To} ends before it starts.");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var plans = await IndicatorPlanner.PlanAsync(db, request.Indicators, request.Grain, cancellationToken);
+        var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, cancellationToken);
+
+        // One year more than asked, so that the first rows have their previous and year-earlier values.
+        var scope = new QueryScope(prefix, request.Level, request.Grain, request.From.Start.AddYears(-1), request.To.End, request.Structure);
+        var rows = new List<Observation>();
+        foreach (var plan in plans)
+        {
+            if (request.Level > plan.UnitLevel)
+            {
+                throw new QueryRuleException(
+                    QueryRuleException.BadRequest,
+                    $"Indicator {plan.Indicator.IndicatorCode} is reported by {plan.Indicator.CaptureLevel}; rows at {request.Level.ToString().ToUpperInvariant()} level are finer than that.");
+            }
+
+            var observations = await EvaluateAsync(db, scope, plan, request.IncludeNonReporting, cancellationToken);
+            rows.AddRange(observations.Where(o => o.Period.Start >= request.From.Start));
+        }
+
+        return rows;
+    }
+
+    internal static async Task<IReadOnlyList<Observation>> EvaluateAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, bool includeNonReporting, CancellationToken cancellationToken)
+    {
+        var totals = await GroupQueries.Totals(db, scope, plan).ToListAsync(cancellationToken);
+        var expected = (await GroupQueries.Expected(db, scope, plan).ToListAsync(cancellationToken))
+            .ToDictionary(e => (e.GroupCode, e.PeriodKey), e => e.Count);
+        var byKey = totals.ToLookup(t => (t.GroupCode, t.PeriodKey));
+        var keys = byKey.Select(g => g.Key);
+        if (includeNonReporting)
+        {
+            keys = keys.Union(expected.Keys);
+        }
+
+        var code = plan.Indicator.IndicatorCode;
+        var values = keys.Select(key =>
+        {
+            var main = byKey[key].FirstOrDefault(t => t.Role == 0);
+            var second = byKey[key].FirstOrDefault(t => t.Role == 1);
+            var units = expected.GetValueOrDefault(key);
+            var (value, numerator, denominator) = plan.Evaluate(main, second, units);
+            return new Observation(QueryScope.PadCode(key.GroupCode), PeriodKey.Parse(key.PeriodKey), code, value, numerator, denominator, main?.Units ?? 0, units);
+        }).ToDictionary(o => (o.AreaCode, o.Period));
+
+        return values.Values
+            .Select(o => WithGrowth(o, values))
+            .OrderBy(o => o.AreaCode, StringComparer.Ordinal)
+            .ThenBy(o => o.Period.Start)
+            .ToList();
+    }
+
+    private static Observation WithGrowth(Observation row, Dictionary<(string, PeriodKey), Observation> values)
+    {
+        var previous = values.GetValueOrDefault((row.AreaCode, PeriodMath.Previous(row.Period)))?.Value;
+        var yearEarlier = values.GetValueOrDefault((row.AreaCode, PeriodMath.YearEarlier(row.Period)))?.Value;
+        return row with
+        {
+            PreviousValue = previous,
+            PeriodGrowth = PeriodMath.Growth(row.Value, previous),
+            YoyGrowth = PeriodMath.Growth(row.Value, yearEarlier),
+        };
+    }
+}

@@ -1,0 +1,20 @@
+using Governance.Warehouse.Dimensions;
+
+namespace Governance.Warehouse.Querying;
+
+/// <summary>Where and when a request looks: the area prefix, the row level, the target periods and the structure.</summary>
+internal sealed record QueryScope(string Prefix, AreaLevel Level, PeriodGrain Grain, DateOnly Start, DateOnly End, AreaStructure Structure)
+{
+    /// <summary>Digits of a code that name its area at <see cref="Level"/>: the cheap group key.</summary>
+    public int KeyLength => Level switch
+    {
+        AreaLevel.Province => 2,
+        AreaLevel.Prefecture => 4,
+        AreaLevel.County => 6,
+        AreaLevel.Township => 9,
+        _ => 12,
+    };
+
+    /// <summary>The full 12-digit code of a group key.</summary>
+    public static string PadCode(string key) => key.PadRight(12, '0');
+}

@@ -1,0 +1,103 @@
+using Governance.Warehouse.Dimensions;
+
+namespace Governance.Warehouse.Querying;
+
+/// <summary>
+/// Builds the translatable query of the facts that feed a request: each base fact joined to the target periods it falls
+/// in, stocks reduced to each unit's last value in the target period, thresholds and weights attached. Values are cast
+/// to double in SQL: SQLite cannot aggregate decimals, and double keeps 15 significant digits, exact for 万元 sums at
+/// four decimals below 10^11.
+/// </summary>
+internal static class UnitFacts
+{
+    public static IQueryable<UnitFact> For(WarehouseDbContext db, QueryScope scope, QueryInput input)
+    {
+        var sk = input.Base.IndicatorSk;
+        var native = input.Base.NativeGrain;
+        var prefix = scope.Prefix;
+        var keyLength = scope.KeyLength;
+        var current = scope.Structure == AreaStructure.Current;
+        var (lowSk, highSk) = SurrogateRange(scope);
+        var targets = db.Periods.Where(t => t.Grain == scope.Grain && t.StartDate >= scope.Start && t.EndDate <= scope.End);
+
+        var facts =
+            from v in db.IndicatorValues
+            join a in db.Areas on v.AreaSk equals a.AreaSk
+            join p in db.Periods on v.PeriodSk equals p.PeriodSk
+            from t in targets
+            where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && p.Grain == native && a.AreaCode.StartsWith(prefix)
+            select new { v, a, p, t };
+
+        facts = input.Mode switch
+        {
+            WindowMode.YearToDate => facts.Where(x => x.p.Year == x.t.Year && x.p.EndDate <= x.t.EndDate),
+            WindowMode.Containing => facts.Where(x => x.p.StartDate <= x.t.StartDate && x.p.EndDate >= x.t.EndDate),
+            _ => facts.Where(x => x.p.StartDate >= x.t.StartDate && x.p.EndDate <= x.t.EndDate),
+        };
+
+        if (input.Base.TimeAggregation == TimeAggregation.Last)
+        {
+            // A stock counts each unit's last value in the target period: no later fact of the same unit inside it.
+            facts = facts.Where(x => !(
+                from v2 in db.IndicatorValues
+                join a2 in db.Areas on v2.AreaSk equals a2.AreaSk
+                join p2 in db.Periods on v2.PeriodSk equals p2.PeriodSk
+                where v2.IndicatorSk == sk && a2.AreaCode == x.a.AreaCode && p2.Grain == native
+                    && p2.StartDate > x.p.StartDate && p2.EndDate <= x.t.EndDate
+                select v2).Any());
+        }
+
+        var weightSk = input.Weight?.IndicatorSk ?? 0;
+        var parameter = input.ThresholdParameter;
+        var (below, equal, above) = Outcomes(input.Comparison);
+        var role = input.Role;
+
+        return
+            from x in facts
+            let mapped = current
+                ? db.AreaLineage.Where(l => l.ReplacedCode == x.a.AreaCode).Select(l => l.AreaCode).Min() ?? x.a.AreaCode
+                : x.a.AreaCode
+            let weight = weightSk == 0
+                ? 1.0
+                : db.IndicatorValues.Where(w => w.IndicatorSk == weightSk && w.AreaSk == x.v.AreaSk && w.PeriodSk == x.v.PeriodSk).Select(w => (double?)(double)w.Value).FirstOrDefault() ?? 0.0
+#pragma warning disable CA1845 // Expression tree for EF: Substring translates to SQL, spans do not.
+            let threshold = parameter == null
+                ? null
+                : db.ThresholdParameters
+                    .Where(th => th.ParameterCode == parameter && th.ValidFrom <= x.t.EndDate && (th.ValidTo == null || th.ValidTo >= x.t.EndDate)
+                        && (th.AreaCode == null
+                            || th.AreaCode == x.a.AreaCode.Substring(0, 2) + "0000000000"
+                            || th.AreaCode == x.a.AreaCode.Substring(0, 4) + "00000000"
+                            || th.AreaCode == x.a.AreaCode.Substring(0, 6) + "000000"
+                            || th.AreaCode == x.a.AreaCode.Substring(0, 9) + "000"
+                            || th.AreaCode == x.a.AreaCode))
+                    .OrderByDescending(th => th.AreaCode ?? string.Empty)
+                    .ThenByDescending(th => th.ValidFrom)
+                    .Select(th => (double?)(double)th.Value)
+                    .FirstOrDefault()
+#pragma warning restore CA1845
+            select new UnitFact
+            {
+                UnitCode = x.a.AreaCode,
+                GroupCode = mapped.Substring(0, keyLength),
+                PeriodKey = x.t.PeriodKey,
+                Role = role,
+                Value = (double)x.v.Value * weight,
+                Weight = weightSk == 0 ? 0.0 : weight,
+                Meets = threshold == null ? 0 : (double)x.v.Value < threshold ? below : (double)x.v.Value == threshold ? equal : above,
+            };
+    }
+
+    /// <summary>Period surrogate keys are computable, so the fact index can be range-scanned by year.</summary>
+    private static (int Low, int High) SurrogateRange(QueryScope scope) => (scope.Start.Year * 1000, (scope.End.Year * 1000) + 999);
+
+    private static (int Below, int Equal, int Above) Outcomes(ThresholdComparison? comparison) => comparison switch
+    {
+        ThresholdComparison.LessThan => (1, 0, 0),
+        ThresholdComparison.LessThanOrEqual => (1, 1, 0),
+        ThresholdComparison.GreaterThanOrEqual => (0, 1, 1),
+        ThresholdComparison.GreaterThan => (0, 0, 1),
+        ThresholdComparison.Equal => (0, 1, 0),
+        _ => (0, 0, 0),
+    };
+}

@@ -1,0 +1,195 @@
+using Governance.TestSupport;
+using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Querying;
+using static Governance.Warehouse.Tests.Querying.SemanticsScenario;
+
+namespace Governance.Warehouse.Tests.Querying;
+
+/// <summary>The worked examples of SEMANTICS.md, number for number, on every engine.</summary>
+public sealed class ObservationEngineTests
+{
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task FlowsSumOverVillagesWithReportingAndExpectedUnits(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+
+        var rows = await Query(warehouse, "CE_OPERATING_INCOME", AreaLevel.Township, PeriodGrain.Year, "2022", "2024");
+
+        Assert.Equal(
+            [(T, "2022", 15.0, 3, 3), (T, "2023", 14.0, 2, 3), (T, "2024", 21.0, 2, 2)],
+            rows.Select(r => (r.AreaCode, r.Period.Value, r.Value!.Value, r.ReportingUnits, r.ExpectedUnits)));
+        Assert.Equal(0.5, rows[2].YoyGrowth!.Value, 6);
+        Assert.Equal(-0.066667, rows[1].YoyGrowth!.Value, 6);
+        Assert.Equal(rows[1].YoyGrowth, rows[1].PeriodGrowth);
+        Assert.Equal(14.0, rows[2].PreviousValue);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task GrowthWithoutABaseIsNull(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+
+        var rows = await Query(warehouse, "CE_OPERATING_INCOME", AreaLevel.Village, PeriodGrain.Year, "2024", "2024");
+
+        Assert.Equal([(V1, 12.0, 0.2), (V4, 9.0, (double?)null)], rows.Select(r => (r.AreaCode, r.Value!.Value, r.YoyGrowth is { } g ? Math.Round(g, 6) : (double?)null)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ExpectedUnitsThatDidNotReportAppearWithANullValueWhenAskedFor(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+
+        var rows = await Query(warehouse, "CE_OPERATING_INCOME", AreaLevel.Village, PeriodGrain.Year, "2023", "2023", includeNonReporting: true);
+
+        Assert.Equal([(V1, 10.0), (V2, 4.0), (V3, (double?)null)], rows.Select(r => (r.AreaCode, r.Value)));
+        Assert.Equal([1, 1, 0], rows.Select(r => r.ReportingUnits));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task StocksTakeEachUnitsLastValueInThePeriodThenSumUnits(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+
+        var year = await Query(warehouse, "GOV_GRIDS", AreaLevel.Township, PeriodGrain.Year, "2024", "2024");
+        var quarters = await Query(warehouse, "GOV_GRIDS", AreaLevel.Township, PeriodGrain.Quarter, "2024Q1", "2024Q4");
+
+        Assert.Equal(8.0, Assert.Single(year).Value);
+        Assert.Equal([("2024Q1", 7.0), ("2024Q2", 7.0), ("2024Q3", 5.0), ("2024Q4", 5.0)], quarters.Select(r => (r.Period.Value, r.Value!.Value)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task MonthlyFlowsSumToTheQuarterAndTheYear(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+
+        var quarter = await Query(warehouse, "CAD_TRAINING_SESSIONS", AreaLevel.Township, PeriodGrain.Quarter, "2024Q1", "2024Q1");
+        var year = await Query(warehouse, "CAD_TRAINING_SESSIONS", AreaLevel.Township, PeriodGrain.Year, "2024", "2024");
+        var months = await Query(warehouse, "CAD_TRAINING_SESSIONS", AreaLevel.Township, PeriodGrain.Month, "202401", "202403");
+
+        Assert.Equal(3.0, Assert.Single(quarter).Value);
+        Assert.Equal(3.0, Assert.Single(year).Value);
+        Assert.Equal([2.0, 0.0, 1.0], months.Select(r => r.Value!.Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task AGrainFinerThanTheIndicatorsOwnIsRefused(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+
+        var error = await Assert.ThrowsAsync<QueryRuleException>(() => Query(warehouse, "GOV_GRIDS", AreaLevel.Township, PeriodGrain.Month, "202401", "202412"));
+
+        Assert.Equal(QueryRuleException.GrainTooFine, error.Code);
+        Assert.Contains("GOV_GRIDS", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task AsReportedKeepsHistoryUnderTheCodesItWasReportedFor(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+
+        var rows = await Query(warehouse, "CE_OPERATING_INCOME", AreaLevel.Village, PeriodGrain.Year, "2023", "2024");
+
+        Assert.Equal([(V1, "2023", 10.0), (V1, "2024", 12.0), (V2, "2023", 4.0), (V4, "2024", 9.0)], rows.Select(r => (r.AreaCode, r.Period.Value, r.Value!.Value)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CurrentStructureMapsHistoryToTodaysAreas(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+
+        var rows = await Query(warehouse, "CE_OPERATING_INCOME", AreaLevel.Village, PeriodGrain.Year, "2023", "2024", AreaStructure.Current);
+
+        Assert.Equal(
+            [(V1, "2023", 10.0, 1, 1), (V1, "2024", 12.0, 1, 1), (V4, "2023", 4.0, 1, 2), (V4, "2024", 9.0, 1, 1)],
+            rows.Select(r => (r.AreaCode, r.Period.Value, r.Value!.Value, r.ReportingUnits, r.ExpectedUnits)));
+        Assert.Equal(1.25, rows[3].YoyGrowth!.Value, 6);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task TownTotalsAreTheSameUnderBothStructures(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+
+        var reported = await Query(warehouse, "CE_OPERATING_INCOME", AreaLevel.Township, PeriodGrain.Year, "2021", "2024");
+        var current = await Query(warehouse, "CE_OPERATING_INCOME", AreaLevel.Township, PeriodGrain.Year, "2021", "2024", AreaStructure.Current);
+
+        Assert.Equal([12.0, 15.0, 14.0, 21.0], reported.Select(r => r.Value!.Value));
+        Assert.Equal(reported.Select(r => r.Value), current.Select(r => r.Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task RatiosDivideSummedNumeratorsBySummedDenominators(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+
+        var row = Assert.Single(await Query(warehouse, "ORG_COMPOUND_COVERAGE", AreaLevel.Township, PeriodGrain.Quarter, "2024Q2", "2024Q2"));
+
+        Assert.Equal(86.666667, row.Value!.Value, 6);
+        Assert.Equal((13.0, 15.0), (row.Numerator!.Value, row.Denominator!.Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task WeakVillagesCountWithTheThresholdInForceForThePeriod(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+        await new Some(warehouse)
+            .Threshold("WEAK_VILLAGE_THRESHOLD", 20, Some.Date("2025-01-01"), area: Province)
+            .Value("CE_OPERATING_INCOME", V1, "2025", 12).Value("CE_OPERATING_INCOME", V4, "2025", 9)
+            .SaveAsync();
+
+        var weak = await Query(warehouse, "CE_WEAK_VILLAGES", AreaLevel.Township, PeriodGrain.Year, "2024", "2025");
+        var share = await Query(warehouse, "CE_WEAK_SHARE", AreaLevel.Township, PeriodGrain.Year, "2024", "2024");
+
+        Assert.Equal([("2024", 1.0), ("2025", 2.0)], weak.Select(r => (r.Period.Value, r.Value!.Value)));
+        Assert.Equal(50.0, Assert.Single(share).Value!.Value, 6);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task WeightedAveragesWeighByTheWeightIndicator(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+
+        var row = Assert.Single(await Query(warehouse, "CAD_EVAL_SCORE", AreaLevel.Township, PeriodGrain.Year, "2024", "2024"));
+
+        Assert.Equal(83.333333, row.Value!.Value, 6);
+        Assert.Equal(15.0, row.Denominator);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task UnknownCodesAreRefusedWithTheirErrorCodes(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+
+        var indicator = await Assert.ThrowsAsync<QueryRuleException>(() => Query(warehouse, "NO_SUCH", AreaLevel.Township, PeriodGrain.Year, "2024", "2024"));
+        var area = await Assert.ThrowsAsync<QueryRuleException>(() => new ObservationEngine(warehouse.Factory).QueryAsync(
+            new ObservationRequest(["CE_OPERATING_INCOME"], AreaLevel.Village, "361100999000", PeriodGrain.Year, PeriodKey.Parse("2024"), PeriodKey.Parse("2024")), TestContext.Current.CancellationToken));
+
+        Assert.Equal((QueryRuleException.UnknownIndicator, QueryRuleException.UnknownArea), (indicator.Code, area.Code));
+    }
+
+    internal static async Task<TestWarehouse> Scenario(WarehouseProvider provider)
+    {
+        var warehouse = await TestWarehouse.CreateAsync(provider);
+        await LoadAsync(warehouse);
+        return warehouse;
+    }
+
+    private static async Task<IReadOnlyList<Observation>> Query(
+        TestWarehouse warehouse, string indicator, AreaLevel level, PeriodGrain grain, string from, string to, AreaStructure structure = AreaStructure.AsReported, bool includeNonReporting = false) =>
+        await new ObservationEngine(warehouse.Factory).QueryAsync(
+            new ObservationRequest([indicator], level, T, grain, PeriodKey.Parse(from), PeriodKey.Parse(to), structure, includeNonReporting),
+            TestContext.Current.CancellationToken);
+}

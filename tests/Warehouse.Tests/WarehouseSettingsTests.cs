@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Governance.Warehouse.Tests;
+
+public sealed class WarehouseSettingsTests
+{
+    [Fact]
+    public void WithNoSettingsTheWarehouseIsASqliteFileInTheDataFolder()
+    {
+        var settings = WarehouseSettings.FromConfiguration(Configuration([]));
+
+        Assert.Equal((WarehouseProvider.Sqlite, WarehouseOptions.DefaultSqliteConnectionString, 60), (settings.Provider, settings.ConnectionString, settings.CommandTimeoutSeconds));
+        Assert.StartsWith("Data Source=data/", settings.ConnectionString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("postgres", WarehouseProvider.Postgres)]
+    [InlineData("SqlServer", WarehouseProvider.SqlServer)]
+    [InlineData("SQLITE", WarehouseProvider.Sqlite)]
+    public void TheProviderNameIsReadWhateverItsCase(string name, WarehouseProvider expected)
+    {
+        var settings = WarehouseSettings.FromConfiguration(Configuration(new() { ["Warehouse:Provider"] = name, ["ConnectionStrings:Warehouse"] = "Host=db" }));
+
+        Assert.Equal(expected, settings.Provider);
+    }
+
+    [Theory]
+    [InlineData("Oracle")]
+    [InlineData("2")]
+    [InlineData("")]
+    public void AnUnknownProviderStopsStartUpNamingTheSetting(string name)
+    {
+        var error = Assert.Throws<WarehouseConfigurationException>(() => WarehouseSettings.FromConfiguration(Configuration(new() { ["Warehouse:Provider"] = name })));
+
+        Assert.Equal($"Setting Warehouse:Provider is '{name}'; it must be one of Sqlite, Postgres, SqlServer.", error.Message);
+    }
+
+    [Fact]
+    public void AServerProviderWithoutAConnectionStringStopsStartUpNamingTheSetting()
+    {
+        var error = Assert.Throws<WarehouseConfigurationException>(() => WarehouseSettings.FromConfiguration(Configuration(new() { ["Warehouse:Provider"] = "Postgres" })));
+
+        Assert.Equal("Setting ConnectionStrings:Warehouse is missing; Warehouse:Provider Postgres needs a connection string.", error.Message);
+    }
+
+    [Fact]
+    public void ACommandTimeoutOutOfRangeStopsStartUpNamingTheSetting()
+    {
+        var error = Assert.Throws<WarehouseConfigurationException>(() => WarehouseSettings.FromConfiguration(Configuration(new() { ["Warehouse:CommandTimeoutSeconds"] = "0" })));
+
+        Assert.Contains("Warehouse:CommandTimeoutSeconds", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+}
