@@ -306,3 +306,19 @@ CREATE INDEX "ix_dim_area_parent_code_is_current" ON "dim_area" ("parent_code", 
 
 INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
 VALUES ('20261125201050_ValidityChecks', '10.0.15');
+
+CREATE TABLE "sec_api_key" (
+    "api_key_id" INTEGER NOT NULL CONSTRAINT "pk_sec_api_key" PRIMARY KEY AUTOINCREMENT,
+    "name" TEXT NOT NULL,
+    "key_hash" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "area_codes" TEXT NOT NULL,
+    "is_trusted_documents_only" INTEGER NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "revoked_at" TEXT NULL
+);
+
+CREATE UNIQUE INDEX "ix_sec_api_key_key_hash" ON "sec_api_key" ("key_hash");
+
+INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
+VALUES ('20261125202128_ApiKeys', '10.0.15');

@@ -282,3 +282,23 @@ GO
 INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
 VALUES (N'20261125201112_ValidityChecks', N'10.0.15');
 GO
+
+CREATE TABLE [sec_api_key] (
+    [api_key_id] bigint NOT NULL IDENTITY,
+    [name] nvarchar(100) NOT NULL,
+    [key_hash] varchar(64) NOT NULL,
+    [role] varchar(16) NOT NULL,
+    [area_codes] varchar(1000) NOT NULL,
+    [is_trusted_documents_only] bit NOT NULL,
+    [created_at] datetimeoffset NOT NULL,
+    [revoked_at] datetimeoffset NULL,
+    CONSTRAINT [pk_sec_api_key] PRIMARY KEY ([api_key_id])
+);
+GO
+
+CREATE UNIQUE INDEX [ix_sec_api_key_key_hash] ON [sec_api_key] ([key_hash]);
+GO
+
+INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+VALUES (N'20261125202314_ApiKeys', N'10.0.15');
+GO

@@ -30,6 +30,8 @@ public abstract class WarehouseDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<LoadWarning> LoadWarnings => Set<LoadWarning>();
 
+    public DbSet<Security.ApiKey> ApiKeys => Set<Security.ApiKey>();
+
     /// <summary>The provider this context speaks to.</summary>
     public abstract WarehouseProvider Provider { get; }
 

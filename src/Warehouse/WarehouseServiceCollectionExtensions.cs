@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Governance.Warehouse;
 
@@ -15,6 +16,8 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<WarehouseDbContext>>(sp => sp.GetRequiredService<WarehouseContextFactory>());
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WarehouseDbContext>>().CreateDbContext());
         services.AddSingleton<WarehouseMigrator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Security.ApiKeyStore>();
         return services;
     }
 }

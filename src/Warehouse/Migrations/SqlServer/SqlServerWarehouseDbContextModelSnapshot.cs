@@ -795,6 +795,64 @@ namespace Governance.Warehouse.Migrations.SqlServer
                     b.ToTable("etl_warning", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Warehouse.Security.ApiKey", b =>
+                {
+                    b.Property<long>("ApiKeyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("api_key_id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("ApiKeyId"));
+
+                    b.Property<string>("AreaCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("area_codes");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsTrustedDocumentsOnly")
+                        .HasColumnType("bit")
+                        .HasColumnName("is_trusted_documents_only");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("role");
+
+                    b.HasKey("ApiKeyId")
+                        .HasName("pk_sec_api_key");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sec_api_key_key_hash");
+
+                    b.ToTable("sec_api_key", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Warehouse.Facts.IndicatorValue", b =>
                 {
                     b.HasOne("Governance.Warehouse.Dimensions.Area", null)

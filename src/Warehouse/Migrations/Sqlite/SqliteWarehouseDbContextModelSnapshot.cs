@@ -775,6 +775,62 @@ namespace Governance.Warehouse.Migrations.Sqlite
                     b.ToTable("etl_warning", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Warehouse.Security.ApiKey", b =>
+                {
+                    b.Property<long>("ApiKeyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("AreaCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_codes");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsTrustedDocumentsOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_trusted_documents_only");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.HasKey("ApiKeyId")
+                        .HasName("pk_sec_api_key");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sec_api_key_key_hash");
+
+                    b.ToTable("sec_api_key", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Warehouse.Facts.IndicatorValue", b =>
                 {
                     b.HasOne("Governance.Warehouse.Dimensions.Area", null)
