@@ -1,3 +1,4 @@
+using Governance.Etl.Loading;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Etl;
@@ -5,5 +6,12 @@ namespace Governance.Etl;
 public static class EtlServiceCollectionExtensions
 {
     /// <summary>Registers the loaders the commands and the API's scheduled jobs share.</summary>
-    public static IServiceCollection AddEtl(this IServiceCollection services) => services;
+    public static IServiceCollection AddEtl(this IServiceCollection services)
+    {
+        services.AddOptions<OutlierOptions>().BindConfiguration(OutlierOptions.Section);
+        services.AddSingleton<IndicatorFileLoader>();
+        services.AddSingleton<AreaFileLoader>();
+        services.AddSingleton<TargetFileLoader>();
+        return services;
+    }
 }

@@ -5,6 +5,9 @@ using Governance.Warehouse;
 
 var root = new RootCommand("governance: load township and village reports into the Governance warehouse.");
 root.Subcommands.Add(MigrateCommand.Create());
+root.Subcommands.Add(LoadCommand.Create());
+root.Subcommands.Add(AreasCommand.Create());
+root.Subcommands.Add(TargetsCommand.Create());
 root.Subcommands.Add(DdlCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 

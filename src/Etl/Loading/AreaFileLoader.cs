@@ -1,0 +1,68 @@
+using Governance.Etl.Readers;
+using Governance.Etl.Validation;
+using Governance.Warehouse;
+using Governance.Warehouse.Loading;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Governance.Etl.Loading;
+
+/// <summary>
+/// Loads a division code list (code, name, optional urban_rural, valid_from, valid_to, replaces) into dim_area as type-2
+/// versions: a new name or class closes the current version the day before valid_from and opens another; replaces
+/// records the merge in dim_area_lineage and closes the replaced areas. Validity intervals never overlap.
+/// </summary>
+public sealed class AreaFileLoader(IDbContextFactory<WarehouseDbContext> factory, ILogger<AreaFileLoader> logger)
+{
+    public Task<LoadResult> LoadAsync(string path, LoadOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return LoadRun.RunAsync(factory, logger, LoadBatchKind.Areas, path, options, (db, batch, ct) => LoadBatchAsync(db, batch, path, options, ct), cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<RejectSummary>> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, string path, LoadOptions options, CancellationToken cancellationToken)
+    {
+        var rejects = new RejectCollector();
+        var rows = new List<AreaRow>();
+        var reader = new NamedColumnReader(AreaColumns.All, AreaColumns.Code, rejects);
+        await using (var file = TabularFile.Open(path))
+        {
+            await foreach (var row in reader.ReadAsync(file, cancellationToken))
+            {
+                if (AreaRow.Parse(row, rejects) is { } area)
+                {
+                    rows.Add(area);
+                }
+            }
+        }
+
+        var existing = await db.Areas.AsNoTracking().ToListAsync(cancellationToken);
+        var lineage = await db.AreaLineage.AsNoTracking().Select(l => new { l.AreaCode, l.ReplacedCode }).ToListAsync(cancellationToken);
+        var changes = new AreaChanges(existing, lineage.Select(l => (l.AreaCode, l.ReplacedCode)), rejects, DateTimeOffset.UtcNow);
+        foreach (var row in rows)
+        {
+            changes.Apply(row);
+        }
+
+        foreach (var row in rows.Where(r => r.Replaces.Count > 0))
+        {
+            changes.ApplyReplaces(row);
+        }
+
+        batch.RowsRead = reader.DataRows;
+        batch.RowsRejected = rejects.Count;
+        if (options.DryRun || (rejects.Count > 0 && !options.SkipInvalidRows))
+        {
+            batch.Status = options.DryRun ? LoadBatchStatus.DryRun : LoadBatchStatus.Rejected;
+            batch.Message = options.DryRun ? "试运行，未写入 / dry run, nothing written" : $"文件被整体退回：{rejects.Count} 个问题，未写入任何数据 / file rejected whole: {rejects.Count} problems, nothing written";
+            return rejects.All;
+        }
+
+        db.Areas.AddRange(changes.Added);
+        db.Areas.UpdateRange(changes.Modified.Except(changes.Added));
+        db.AreaLineage.AddRange(changes.Lineage);
+        (batch.RowsInserted, batch.RowsUpdated, batch.RowsUnchanged) = (changes.Inserted, changes.Updated, changes.Unchanged);
+        batch.Status = LoadBatchStatus.Loaded;
+        return rejects.All;
+    }
+}

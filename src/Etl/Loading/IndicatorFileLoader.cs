@@ -1,0 +1,103 @@
+using Governance.Etl.Readers;
+using Governance.Etl.Validation;
+using Governance.Warehouse;
+using Governance.Warehouse.Loading;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Etl.Loading;
+
+/// <summary>
+/// Loads one indicator report (long or wide CSV/XLSX) as one batch in one transaction: rows are validated while they
+/// stream into a staging table, the file-wide rules run set-based, then the valid values are merged into
+/// fct_indicator_value (superseded values to history). Any reject rejects the file unless SkipInvalidRows is set.
+/// </summary>
+public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> factory, IOptions<OutlierOptions> outliers, ILogger<IndicatorFileLoader> logger)
+{
+    private const int ProgressEvery = 5_000;
+    private const int LogEvery = 50_000;
+
+    public async Task<LoadResult> LoadAsync(string path, LoadOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        return await LoadRun.RunAsync(factory, logger, LoadBatchKind.IndicatorValues, path, options, (db, batch, ct) => LoadBatchAsync(db, batch, path, options, ct), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<RejectSummary>> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, string path, LoadOptions options, CancellationToken cancellationToken)
+    {
+        var indicators = new IndicatorLookup(await db.Indicators.AsNoTracking().ToListAsync(cancellationToken));
+        var areaRows = await db.Areas.AsNoTracking().ToListAsync(cancellationToken);
+        var areas = new AreaLookup(areaRows);
+        var rejects = new RejectCollector();
+        var connection = db.Database.GetDbConnection();
+        await using var staging = FactStaging.For(db.Provider, connection, db.Database.CurrentTransaction!.GetDbTransaction());
+        await staging.CreateAsync(cancellationToken);
+        var reader = new ReportReader(indicators, rejects);
+        var validator = new FactValidator(indicators, areas, rejects);
+        await using (var file = TabularFile.Open(path))
+        {
+            long seq = 0;
+            var reported = 0;
+            await foreach (var entry in reader.ReadAsync(file, options.PeriodOverride, cancellationToken))
+            {
+                if (validator.Validate(entry) is { } fact)
+                {
+                    await staging.AddAsync(++seq, fact, cancellationToken);
+                }
+
+                if (reader.DataRows - reported >= ProgressEvery)
+                {
+                    reported = reader.DataRows;
+                    options.Progress?.Report(new LoadProgress(path, reported, file.BytesRead, file.TotalBytes));
+                    if (reported % LogEvery < ProgressEvery)
+                    {
+                        logger.LogInformation("Batch {LoadBatchId}: {RowsRead} rows read, {Staged} values staged", batch.LoadBatchId, reported, staging.Count);
+                    }
+                }
+            }
+
+            options.Progress?.Report(new LoadProgress(path, reader.DataRows, file.TotalBytes, file.TotalBytes));
+        }
+
+        await staging.CompleteAsync(cancellationToken);
+        var excluded = new HashSet<long>(await StagingChecks.DuplicatesAsync(staging, rejects, cancellationToken));
+        excluded.UnionWith(await StagingChecks.PartsExceedingWholeAsync(staging, indicators.BySk, rejects, cancellationToken));
+        batch.RowsRead = reader.DataRows;
+        batch.RowsRejected = rejects.Count;
+        if (options.DryRun || (rejects.Count > 0 && !options.SkipInvalidRows))
+        {
+            batch.Status = options.DryRun ? LoadBatchStatus.DryRun : LoadBatchStatus.Rejected;
+            batch.Message = options.DryRun
+                ? $"试运行：{staging.Count - excluded.Count} 个数值可以导入，{rejects.Count} 个问题 / dry run: {staging.Count - excluded.Count} values would load, {rejects.Count} rejected"
+                : $"文件被整体退回：{rejects.Count} 个问题，未写入任何数据 / file rejected whole: {rejects.Count} problems, nothing written";
+            await DropAsync(db, staging, cancellationToken);
+            return rejects.All;
+        }
+
+        await staging.RemoveAsync(excluded, cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        var (inserted, updated, unchanged) = await staging.MergeAsync(batch.LoadBatchId, now, cancellationToken);
+        var warnings = await OutlierDetector.DetectAsync(staging, batch.LoadBatchId, indicators.BySk, areaRows.ToDictionary(a => a.AreaSk, a => a.AreaCode), outliers.Value, cancellationToken);
+        db.LoadWarnings.AddRange(warnings);
+        (batch.RowsInserted, batch.RowsUpdated, batch.RowsUnchanged, batch.WarningCount) = (inserted, updated, unchanged, warnings.Count);
+        batch.Status = LoadBatchStatus.Loaded;
+        batch.Message = rejects.Count > 0
+            ? $"已导入有效数据，跳过 {rejects.Count} 个问题 / loaded the valid values, {rejects.Count} rejected"
+            : null;
+        await DropAsync(db, staging, cancellationToken);
+        return rejects.All;
+    }
+
+    private static async Task DropAsync(WarehouseDbContext db, FactStaging staging, CancellationToken cancellationToken)
+    {
+        await staging.DisposeAsync();
+        if (db.Provider == WarehouseProvider.Sqlite)
+        {
+            // SQLite keeps temporary tables for the life of the (pooled) connection.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS temp.stg_fact", cancellationToken);
+        }
+    }
+}

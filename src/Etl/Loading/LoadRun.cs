@@ -1,0 +1,79 @@
+using Governance.Warehouse;
+using Governance.Warehouse.Loading;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Serilog.Context;
+
+namespace Governance.Etl.Loading;
+
+/// <summary>
+/// The frame every loader shares: hash the file, commit a Running batch, then in one transaction under the writer lock
+/// fail abandoned batches, skip a file already loaded, run the loader's body, record its rejects and the batch's end.
+/// </summary>
+internal static class LoadRun
+{
+    public delegate Task<IReadOnlyList<RejectSummary>> Body(WarehouseDbContext db, LoadBatch batch, CancellationToken cancellationToken);
+
+    public static async Task<LoadResult> RunAsync(IDbContextFactory<WarehouseDbContext> factory, ILogger logger, LoadBatchKind kind, string path, LoadOptions options, Body body, CancellationToken cancellationToken)
+    {
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            return new LoadResult(null, fullPath, LoadBatchStatus.Failed, 0, 0, 0, 0, 0, 0, [], $"文件不存在 / file not found: {fullPath}");
+        }
+
+        var sha = await FileHash.Sha256Async(fullPath, cancellationToken);
+        var started = await BatchJournal.StartAsync(factory, kind, fullPath, sha, options.DryRun, cancellationToken);
+        using var _ = LogContext.PushProperty("LoadBatchId", started.LoadBatchId);
+        logger.LogInformation("Batch {LoadBatchId}: loading {Kind} from {FileName} (SHA-256 {Sha256})", started.LoadBatchId, kind, fullPath, sha);
+        try
+        {
+            await using var strategyContext = await factory.CreateDbContextAsync(cancellationToken);
+            var strategy = strategyContext.Database.CreateExecutionStrategy();
+            var result = await strategy.ExecuteAsync(() => RunOnceAsync(factory, started.LoadBatchId, kind, sha, options, body, cancellationToken));
+            logger.LogInformation(
+                "Batch {LoadBatchId}: {Status}; {RowsRead} rows read, {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected, {Warnings} warnings",
+                result.LoadBatchId, result.Status, result.RowsRead, result.Inserted, result.Updated, result.Unchanged, result.Rejected, result.Warnings);
+            return result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Batch {LoadBatchId}: failed", started.LoadBatchId);
+            await BatchJournal.FailAsync(factory, started.LoadBatchId, e.Message);
+            return new LoadResult(started.LoadBatchId, fullPath, LoadBatchStatus.Failed, 0, 0, 0, 0, 0, 0, [], e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            await BatchJournal.FailAsync(factory, started.LoadBatchId, "cancelled / 已取消");
+            throw;
+        }
+    }
+
+    private static async Task<LoadResult> RunOnceAsync(IDbContextFactory<WarehouseDbContext> factory, long batchId, LoadBatchKind kind, string sha, LoadOptions options, Body body, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.GetDbConnection().BeginTransactionAsync(cancellationToken);
+        await db.Database.UseTransactionAsync(transaction, cancellationToken);
+        await WriterLock.AcquireAsync(db, cancellationToken);
+        await BatchJournal.FailAbandonedAsync(db, batchId, cancellationToken);
+        var batch = await db.LoadBatches.SingleAsync(b => b.LoadBatchId == batchId, cancellationToken);
+        IReadOnlyList<RejectSummary> rejects = [];
+        if (!options.DryRun && await BatchJournal.AlreadyLoadedAsync(db, kind, sha, batchId, cancellationToken) is { } earlier)
+        {
+            batch.Status = LoadBatchStatus.Skipped;
+            batch.Message = $"同一文件（SHA-256 相同）已由批次 {earlier} 导入，跳过 / the same file (same SHA-256) was already loaded as batch {earlier}; skipped";
+        }
+        else
+        {
+            rejects = await body(db, batch, cancellationToken);
+            BatchJournal.AddRejects(db, batchId, rejects);
+        }
+
+        batch.FinishedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return BatchJournal.Result(batch, rejects);
+    }
+}
