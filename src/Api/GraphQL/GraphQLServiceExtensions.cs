@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Governance.Api.GraphQL.Paging;
+using Governance.Api.Schema.Analytics;
 using Governance.Api.Schema.Indicators;
 using GraphQL;
 
@@ -12,6 +13,7 @@ public static class GraphQLServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IQueryFields, IndicatorQueries>();
+        builder.Services.AddSingleton<IQueryFields, AnalyticsQueries>();
         // Generic graph types are not found by AddGraphTypes; the schema resolves them from DI.
         builder.Services.AddSingleton(typeof(ConnectionType<,>));
         builder.Services.AddSingleton(typeof(EdgeType<,>));
