@@ -1,3 +1,4 @@
+using Governance.Etl.Batches;
 using Governance.Etl.Loading;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,7 @@ public static class EtlServiceCollectionExtensions
         services.AddSingleton<IndicatorFileLoader>();
         services.AddSingleton<AreaFileLoader>();
         services.AddSingleton<TargetFileLoader>();
+        services.AddSingleton<BatchQueries>();
         return services;
     }
 }

@@ -9,7 +9,9 @@ root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(AreasCommand.Create());
 root.Subcommands.Add(TargetsCommand.Create());
 root.Subcommands.Add(DdlCommand.Create());
+root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(BatchesCommand.Create());
 
 try
 {

@@ -1,55 +1,77 @@
-using System.Text.Json;
 using GraphQL;
-using GraphQL.Transport;
 using GraphQL.Types;
+using GraphQL.Validation;
 
 namespace Governance.Api.GraphQL;
 
-/// <summary>The GraphQL-over-HTTP endpoint at <c>/graphql</c> (POST JSON, GET for queries) and the SDL at <c>/graphql/schema.graphql</c>.</summary>
+/// <summary>
+/// The GraphQL-over-HTTP endpoint at <c>/graphql</c> (POST JSON, GET for queries, GraphiQL for browsers) and the SDL at
+/// <c>/graphql/schema.graphql</c>. Status codes follow the GraphQL-over-HTTP specification.
+/// </summary>
 public static class GraphQLEndpoint
 {
+    public const string Path = "/graphql";
+
+    private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, GetQueriesOnlyRule.Instance];
+
     public static WebApplication MapGraphQLEndpoint(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/graphql", HandlePostAsync);
-        app.MapGet("/graphql", HandleGetAsync);
-        app.MapGet("/graphql/schema.graphql", (ISchema schema) => Results.Text(schema.Print(), "text/plain; charset=utf-8"));
+        app.UseStaticFiles();
+        app.MapPost(Path, HandlePostAsync);
+        app.MapGet(Path, HandleGetAsync);
+        app.MapMethods(Path, ["PUT", "PATCH", "DELETE"], (HttpContext http) =>
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        });
+        app.MapGet(Path + "/schema.graphql", (ISchema schema) => Results.Text(schema.Print(), "text/plain; charset=utf-8"));
         return app;
     }
 
     private static async Task HandlePostAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer)
     {
-        GraphQLRequest? request;
-        try
+        var mediaType = ResponseMediaType.Negotiate(http.Request);
+        if (mediaType is null)
         {
-            request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "The request body is not a JSON GraphQL request.");
+            await GraphQLResponseWriter.WriteNotAcceptableAsync(http);
             return;
         }
 
-        await ExecuteAsync(http, executer, serializer, request);
+        if (!GraphQLRequestReader.IsJsonUtf8(http.Request))
+        {
+            await GraphQLResponseWriter.WriteProblemAsync(http, serializer, mediaType, StatusCodes.Status415UnsupportedMediaType,
+                "Send the request as 'application/json' in UTF-8 (forms, text/plain and other encodings are refused).");
+            return;
+        }
+
+        var request = await GraphQLRequestReader.ReadBodyAsync(http.Request, http.RequestAborted);
+        await ExecuteAsync(http, executer, serializer, request, mediaType, rules: null);
     }
 
-    private static async Task HandleGetAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer)
+    private static async Task HandleGetAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IWebHostEnvironment environment)
     {
-        var query = http.Request.Query;
-        var request = new GraphQLRequest
+        if (ResponseMediaType.WantsHtml(http.Request))
         {
-            Query = query["query"],
-            OperationName = query["operationName"],
-            Variables = query.TryGetValue("variables", out var v) && !string.IsNullOrEmpty(v) ? serializer.Deserialize<Inputs>(v) : null,
-        };
-        await ExecuteAsync(http, executer, serializer, request);
+            await GraphiQLPage.WriteAsync(http, environment);
+            return;
+        }
+
+        var mediaType = ResponseMediaType.Negotiate(http.Request);
+        if (mediaType is null)
+        {
+            await GraphQLResponseWriter.WriteNotAcceptableAsync(http);
+            return;
+        }
+
+        await ExecuteAsync(http, executer, serializer, GraphQLRequestReader.ReadQueryString(http.Request.Query), mediaType, GetRules);
     }
 
-    private static async Task ExecuteAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLRequest? request)
+    private static async Task ExecuteAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, string mediaType, IEnumerable<IValidationRule>? rules)
     {
-        if (string.IsNullOrWhiteSpace(request?.Query))
+        if (request.Problem is not null)
         {
-            await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "The request has no query.");
+            await GraphQLResponseWriter.WriteProblemAsync(http, serializer, mediaType, StatusCodes.Status400BadRequest, request.Problem);
             return;
         }
 
@@ -57,21 +79,14 @@ public static class GraphQLEndpoint
         {
             Query = request.Query,
             OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
+            Variables = request.VariableInputs(serializer),
+            Extensions = request.ExtensionInputs(serializer),
+            ValidationRules = rules,
+            UserContext = new Dictionary<string, object?> { [GraphQLErrors.RequestIdKey] = http.TraceIdentifier },
             RequestServices = http.RequestServices,
             User = http.User,
             CancellationToken = http.RequestAborted,
         });
-        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        http.Response.ContentType = "application/graphql-response+json; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
-    }
-
-    private static async Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string message)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "application/graphql-response+json; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = [new ExecutionError(message)] }, http.RequestAborted);
+        await GraphQLResponseWriter.WriteResultAsync(http, serializer, mediaType, result);
     }
 }

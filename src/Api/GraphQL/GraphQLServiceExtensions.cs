@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using Governance.Api.GraphQL.Paging;
 using Governance.Api.Schema.Indicators;
 using GraphQL;
 
@@ -10,11 +12,20 @@ public static class GraphQLServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IQueryFields, IndicatorQueries>();
+        // Generic graph types are not found by AddGraphTypes; the schema resolves them from DI.
+        builder.Services.AddSingleton(typeof(ConnectionType<,>));
+        builder.Services.AddSingleton(typeof(EdgeType<,>));
         builder.Services.AddGraphQL(b => b
             .AddSchema<GovernanceSchema>()
-            .AddSystemTextJson()
+            .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(GovernanceSchema).Assembly)
-            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
+            .AddUnhandledExceptionHandler(GraphQLErrors.Handle)
+            .AddErrorInfoProvider(o =>
+            {
+                o.ExposeExceptionDetails = false;
+                o.ExposeCodes = false;
+                o.ExposeData = false;
+            }));
         return builder;
     }
 }

@@ -38,13 +38,14 @@ internal static class DemoDirtyFile
             Clean(community.Code, q4, "ORG_COMPOUNDS"),
         };
 
-        // Line numbers count the header as line 1.
+        // Line numbers count the header as line 1; both rows of the conflicting pair are at fault.
         DemoProblem[] problems =
         [
             new(3, "area_code", DemoProblemKind.UnknownArea, unknownArea),
             new(4, "value", DemoProblemKind.NotANumber, "约30"),
             new(5, "value", DemoProblemKind.NegativeCount, "-3"),
             new(6, "value", DemoProblemKind.FlagNotZeroOrOne, "2"),
+            new(7, "value", DemoProblemKind.ConflictingDuplicate, DemoCsv.Number(cadres)),
             new(8, "value", DemoProblemKind.ConflictingDuplicate, DemoCsv.Number(cadres + 2)),
             new(10, "value", DemoProblemKind.PartAboveWhole, DemoCsv.Number(grids + 3)),
         ];

@@ -1,0 +1,51 @@
+using GraphQL;
+
+namespace Governance.Api.GraphQL;
+
+/// <summary>Writes GraphQL responses with the status codes of the GraphQL-over-HTTP specification and the request id in <c>extensions</c>.</summary>
+public static class GraphQLResponseWriter
+{
+    /// <summary>
+    /// 405 for a mutation sent with GET; for a request that failed before execution (parse, validation, variables), 400 with
+    /// <c>application/graphql-response+json</c> and 200 with <c>application/json</c>; 200 once execution started.
+    /// </summary>
+    public static Task WriteResultAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, ExecutionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(result);
+        var status = StatusCodes.Status200OK;
+        if (result.Errors?.Any(e => e is GetNotAllowedError) == true)
+        {
+            http.Response.Headers.Allow = "POST";
+            status = StatusCodes.Status405MethodNotAllowed;
+        }
+        else if (!result.Executed && mediaType == ResponseMediaType.GraphQLResponse)
+        {
+            status = StatusCodes.Status400BadRequest;
+        }
+
+        return WriteAsync(http, serializer, mediaType, status, result);
+    }
+
+    /// <summary>A request that is not a well-formed GraphQL-over-HTTP request: an error and no <c>data</c>.</summary>
+    public static Task WriteProblemAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, string message) =>
+        WriteAsync(http, serializer, mediaType, status, new ExecutionResult { Errors = [new ExecutionError(message) { Code = "BAD_REQUEST" }] });
+
+    public static Task WriteNotAcceptableAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.StatusCode = StatusCodes.Status406NotAcceptable;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        return http.Response.WriteAsync(
+            $"Accept {ResponseMediaType.GraphQLResponse} or {ResponseMediaType.Json} (request {http.TraceIdentifier}).", http.RequestAborted);
+    }
+
+    private static async Task WriteAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, ExecutionResult result)
+    {
+        result.Extensions ??= [];
+        result.Extensions["requestId"] = http.TraceIdentifier;
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}

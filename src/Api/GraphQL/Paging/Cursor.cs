@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text;
+using Governance.Warehouse.Querying;
+
+namespace Governance.Api.GraphQL.Paging;
+
+/// <summary>Opaque cursors: the position of a row in the ordered list, base64-encoded.</summary>
+public static class Cursor
+{
+    private const string Prefix = "cursor:";
+
+    public static string Encode(int position) =>
+        Convert.ToBase64String(Encoding.ASCII.GetBytes(Prefix + position.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>The position after the cursor (0 for no cursor); a cursor this API did not issue is a BAD_REQUEST error.</summary>
+    public static int After(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return 0;
+        }
+
+        Span<byte> bytes = stackalloc byte[64];
+        if (cursor.Length <= 64 && Convert.TryFromBase64String(cursor, bytes, out var written)
+            && Encoding.ASCII.GetString(bytes[..written]) is var text && text.StartsWith(Prefix, StringComparison.Ordinal)
+            && int.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+        {
+            return position + 1;
+        }
+
+        throw new QueryRuleException(QueryRuleException.BadRequest, $"'{cursor}' is not a cursor of this list; pass an endCursor or edge cursor the API returned.");
+    }
+}

@@ -1,0 +1,4 @@
+namespace Governance.Warehouse.Querying;
+
+/// <summary>The yearly series of one area and its growth.</summary>
+public sealed record AreaGrowth(string AreaCode, string IndicatorCode, GrowthTrend Trend);

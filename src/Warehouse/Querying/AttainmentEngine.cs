@@ -1,0 +1,46 @@
+using Governance.Warehouse.Dimensions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Warehouse.Querying;
+
+/// <summary>Targets (fct_target) of the areas at a level against their actual values, with the year the trend meets them.</summary>
+public sealed class AttainmentEngine(IDbContextFactory<WarehouseDbContext> factory)
+{
+    public const int TrendYears = 5;
+
+    public async Task<IReadOnlyList<Attainment>> QueryAsync(string indicator, PeriodKey period, AreaLevel level, string? within, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var plan = (await IndicatorPlanner.PlanAsync(db, [indicator], period.Grain, cancellationToken))[0];
+        var prefix = await AreaScope.PrefixAsync(db, within, level, cancellationToken);
+        var periodSk = WarehouseSeeder.PeriodSk(period);
+        var indicatorSk = plan.Indicator.IndicatorSk;
+        var targets = await (
+            from t in db.Targets
+            join a in db.Areas on t.AreaSk equals a.AreaSk
+            where t.IndicatorSk == indicatorSk && t.PeriodSk == periodSk && a.Level == level && a.AreaCode.StartsWith(prefix)
+            select new { a.AreaCode, t.TargetValue }).ToListAsync(cancellationToken);
+
+        var scope = new QueryScope(prefix, level, period.Grain, period.Start, period.End, AreaStructure.AsReported);
+        var actual = (await ObservationEngine.EvaluateAsync(db, scope, plan, includeNonReporting: false, cancellationToken))
+            .ToDictionary(o => o.AreaCode, o => o.Value, StringComparer.Ordinal);
+        var yearly = (await IndicatorPlanner.PlanAsync(db, [indicator], PeriodGrain.Year, cancellationToken))[0];
+        var historyScope = scope with { Grain = PeriodGrain.Year, Start = new DateOnly(period.Year - TrendYears + 1, 1, 1), End = new DateOnly(period.Year, 12, 31) };
+        var history = (await ObservationEngine.EvaluateAsync(db, historyScope, yearly, includeNonReporting: false, cancellationToken))
+            .Where(o => o.Value is not null)
+            .ToLookup(o => o.AreaCode, StringComparer.Ordinal);
+
+        var lowerIsBetter = Attainment.IsLowerBetter(plan.Indicator);
+        return targets
+            .OrderBy(t => t.AreaCode, StringComparer.Ordinal)
+            .Select(t => new Attainment(
+                t.AreaCode,
+                indicator,
+                period,
+                (double)t.TargetValue,
+                actual.GetValueOrDefault(t.AreaCode),
+                lowerIsBetter,
+                new GrowthTrend(history[t.AreaCode].OrderBy(o => o.Period.Year).Select(o => (o.Period.Year, o.Value!.Value)).ToList())))
+            .ToList();
+    }
+}

@@ -1,0 +1,16 @@
+using Governance.Warehouse.Dimensions;
+
+namespace Governance.Warehouse.Querying;
+
+/// <summary>The distribution of an indicator over the areas at a level inside an area, in one period.</summary>
+/// <param name="Indicator">Indicator code.</param>
+/// <param name="Period">The period (any grain at or coarser than the indicator's).</param>
+/// <param name="Within">Code of the enclosing area; null for everything.</param>
+/// <param name="Level">Level of the areas whose values are distributed (villages by default).</param>
+/// <param name="Breaks">Band boundaries; null for the indicator's default (the income bands for 万元 indicators).</param>
+/// <param name="ZeroBand">A band of its own for exactly 0 (no income); null for the default (on for 万元 indicators without explicit breaks).</param>
+public sealed record DistributionRequest(string Indicator, PeriodKey Period, string? Within, AreaLevel Level = AreaLevel.Village, IReadOnlyList<double>? Breaks = null, bool? ZeroBand = null)
+{
+    /// <summary>The income bands of INDICATORS.md, in 万元: none, &lt;5, 5-10, 10-50, 50-100, &gt;=100.</summary>
+    public static IReadOnlyList<double> IncomeBreaks { get; } = [5, 10, 50, 100];
+}

@@ -1,0 +1,25 @@
+using Governance.Warehouse.Dimensions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Warehouse.Querying;
+
+/// <summary>Yearly series per area (one grouped query), then CAGR and the fitted trend of each.</summary>
+public sealed class GrowthEngine(IDbContextFactory<WarehouseDbContext> factory)
+{
+    public async Task<IReadOnlyList<AreaGrowth>> QueryAsync(string indicator, AreaLevel level, string? within, int fromYear, int toYear, CancellationToken cancellationToken = default)
+    {
+        if (fromYear > toYear)
+        {
+            throw new QueryRuleException(QueryRuleException.BadPeriod, $"The years {fromYear}..{toYear} end before they start.");
+        }
+
+        var rows = await new ObservationEngine(factory).QueryAsync(
+            new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(fromYear), PeriodKey.ForYear(toYear)),
+            cancellationToken);
+        return rows
+            .Where(r => r.Value is not null)
+            .GroupBy(r => r.AreaCode, StringComparer.Ordinal)
+            .Select(g => new AreaGrowth(g.Key, indicator, new GrowthTrend(g.OrderBy(r => r.Period.Year).Select(r => (r.Period.Year, r.Value!.Value)).ToList())))
+            .ToList();
+    }
+}
