@@ -27,4 +27,10 @@ internal static class AreaScope
 
         return code.Value.Prefix;
     }
+
+    /// <summary>
+    /// The first and last 12-digit codes that start with a prefix: a range comparison uses the area-code index on every
+    /// engine, where LIKE with a parameter does not (SQLite's case-insensitive LIKE, PostgreSQL's non-C collations).
+    /// </summary>
+    public static (string First, string Last) CodeRange(string prefix) => (prefix.PadRight(12, '0'), prefix.PadRight(12, '9'));
 }

@@ -13,12 +13,13 @@ public sealed class AttainmentEngine(IDbContextFactory<WarehouseDbContext> facto
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var plan = (await IndicatorPlanner.PlanAsync(db, [indicator], period.Grain, cancellationToken))[0];
         var prefix = await AreaScope.PrefixAsync(db, within, level, cancellationToken);
+        var (first, last) = AreaScope.CodeRange(prefix);
         var periodSk = WarehouseSeeder.PeriodSk(period);
         var indicatorSk = plan.Indicator.IndicatorSk;
         var targets = await (
             from t in db.Targets
             join a in db.Areas on t.AreaSk equals a.AreaSk
-            where t.IndicatorSk == indicatorSk && t.PeriodSk == periodSk && a.Level == level && a.AreaCode.StartsWith(prefix)
+            where t.IndicatorSk == indicatorSk && t.PeriodSk == periodSk && a.Level == level && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
             select new { a.AreaCode, t.TargetValue }).ToListAsync(cancellationToken);
 
         var scope = new QueryScope(prefix, level, period.Grain, period.Start, period.End, AreaStructure.AsReported);

@@ -24,14 +24,14 @@ internal static class GroupQueries
     public static IQueryable<ExpectedUnits> Expected(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan)
     {
         var kinds = plan.UnitKinds.ToList();
-        var prefix = scope.Prefix;
+        var (first, last) = AreaScope.CodeRange(scope.Prefix);
         var keyLength = scope.KeyLength;
         var current = scope.Structure == AreaStructure.Current;
         var targets = db.Periods.Where(t => t.Grain == scope.Grain && t.StartDate >= scope.Start && t.EndDate <= scope.End);
         return
             from a in db.Areas
             from t in targets
-            where kinds.Contains(a.Kind) && a.AreaCode.StartsWith(prefix) && a.ValidFrom <= t.EndDate && (a.ValidTo == null || a.ValidTo >= t.StartDate)
+            where kinds.Contains(a.Kind) && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0 && a.ValidFrom <= t.EndDate && (a.ValidTo == null || a.ValidTo >= t.StartDate)
             let mapped = current
                 ? db.AreaLineage.Where(l => l.ReplacedCode == a.AreaCode).Select(l => l.AreaCode).Min() ?? a.AreaCode
                 : a.AreaCode

@@ -14,7 +14,7 @@ internal static class UnitFacts
     {
         var sk = input.Base.IndicatorSk;
         var native = input.Base.NativeGrain;
-        var prefix = scope.Prefix;
+        var (first, last) = AreaScope.CodeRange(scope.Prefix);
         var keyLength = scope.KeyLength;
         var current = scope.Structure == AreaStructure.Current;
         var (lowSk, highSk) = SurrogateRange(scope);
@@ -25,7 +25,7 @@ internal static class UnitFacts
             join a in db.Areas on v.AreaSk equals a.AreaSk
             join p in db.Periods on v.PeriodSk equals p.PeriodSk
             from t in targets
-            where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && p.Grain == native && a.AreaCode.StartsWith(prefix)
+            where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && p.Grain == native && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
             select new { v, a, p, t };
 
         facts = input.Mode switch
@@ -61,8 +61,8 @@ internal static class UnitFacts
                 ? 1.0
                 : db.IndicatorValues.Where(w => w.IndicatorSk == weightSk && w.AreaSk == x.v.AreaSk && w.PeriodSk == x.v.PeriodSk).Select(w => (double?)(double)w.Value).FirstOrDefault() ?? 0.0
 #pragma warning disable CA1845 // Expression tree for EF: Substring translates to SQL, spans do not.
-            let threshold = parameter == null
-                ? null
+            let meets = parameter == null
+                ? 0
                 : db.ThresholdParameters
                     .Where(th => th.ParameterCode == parameter && th.ValidFrom <= x.t.EndDate && (th.ValidTo == null || th.ValidTo >= x.t.EndDate)
                         && (th.AreaCode == null
@@ -71,9 +71,9 @@ internal static class UnitFacts
                             || th.AreaCode == x.a.AreaCode.Substring(0, 6) + "000000"
                             || th.AreaCode == x.a.AreaCode.Substring(0, 9) + "000"
                             || th.AreaCode == x.a.AreaCode))
-                    .OrderByDescending(th => th.AreaCode ?? string.Empty)
+                    .OrderByDescending(th => th.AreaCode ?? string.Empty) // among an area's ancestors the most specific code is the greatest
                     .ThenByDescending(th => th.ValidFrom)
-                    .Select(th => (double?)(double)th.Value)
+                    .Select(th => (double)x.v.Value < (double)th.Value ? below : (double)x.v.Value == (double)th.Value ? equal : above)
                     .FirstOrDefault()
 #pragma warning restore CA1845
             select new UnitFact
@@ -84,7 +84,7 @@ internal static class UnitFacts
                 Role = role,
                 Value = (double)x.v.Value * weight,
                 Weight = weightSk == 0 ? 0.0 : weight,
-                Meets = threshold == null ? 0 : (double)x.v.Value < threshold ? below : (double)x.v.Value == threshold ? equal : above,
+                Meets = meets,
             };
     }
 
