@@ -1,13 +1,16 @@
 using Governance.Api.GraphQL;
 using Governance.Api.Hosting;
+using Governance.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGovernanceLogging();
 builder.AddWarehouse();
+builder.AddGovernanceSecurity();
 builder.AddGraphQLApi();
 
 var app = builder.Build();
 app.UseGovernanceRequestLogging();
+app.UseGovernanceSecurity();
 app.MapHealth();
 app.MapGraphQLEndpoint();
 await app.RunAsync();

@@ -18,6 +18,7 @@ public sealed class GovernanceApiFactory(TestWarehouse warehouse, IReadOnlyDicti
         {
             ["Warehouse:MigrateOnStart"] = "true",
             ["Demo:LoadOnFirstRun"] = "false",
+            ["Auth:AllowAnonymous"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,59 @@
+using System.Net;
+using Governance.Warehouse.Security;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Governance.Api.Security;
+
+/// <summary>
+/// Decides who calls <c>/graphql</c>: a valid key or token, or an anonymous loopback caller where <c>Auth:AllowAnonymous</c>
+/// allows it; otherwise 401 (no or bad credentials) or 403 (credentials granting no role or area). Sets the request's
+/// <see cref="AccessScope"/> for resolvers and for the database layer.
+/// </summary>
+internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous, ILogger<AccessGate> logger)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (!http.Request.Path.StartsWithSegments("/graphql") || IsIdePage(http.Request))
+        {
+            await next(http);
+            return;
+        }
+
+        var result = await http.AuthenticateAsync();
+        AccessScope? scope;
+        if (result.Succeeded)
+        {
+            http.User = result.Principal;
+            scope = GovernanceClaims.ScopeOf(result.Principal, out var problem);
+            if (scope is null)
+            {
+                logger.LogWarning("Request {RequestId} refused: {Problem}", http.TraceIdentifier, problem);
+                await ErrorResponse.WriteAsync(http, StatusCodes.Status403Forbidden, "FORBIDDEN", problem!);
+                return;
+            }
+        }
+        else if (result.Failure is null && anonymous.Allowed && http.Request.Headers.Authorization.Count == 0 && IsLoopback(http.Connection.RemoteIpAddress))
+        {
+            scope = anonymous.Scope;
+        }
+        else
+        {
+            logger.LogWarning("Request {RequestId} refused: {Problem}", http.TraceIdentifier, result.Failure?.Message ?? "no credentials");
+            http.Response.Headers.WWWAuthenticate = "Bearer, ApiKey";
+            await ErrorResponse.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
+                result.Failure is null && http.Request.Headers.Authorization.Count == 0 ? "Credentials are required: an X-Api-Key header or a bearer token." : "The API key or token is not valid.");
+            return;
+        }
+
+        http.Items[typeof(AccessScope)] = scope;
+        AccessScope.Current = scope;
+        await next(http);
+    }
+
+    /// <summary>The in-browser IDE's HTML page carries no data; its queries go through the gate.</summary>
+    private static bool IsIdePage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("query") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>In-process callers (test servers) have no remote address.</summary>
+    private static bool IsLoopback(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
+}

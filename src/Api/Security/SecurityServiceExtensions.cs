@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using System.Text;
+using Governance.Warehouse.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Governance.Api.Security;
+
+public static class SecurityServiceExtensions
+{
+    private const string PolicyScheme = "Governance";
+
+    /// <summary>API keys and JWT bearer tokens, from the validated <c>Auth</c> settings; a bad setting stops start-up naming it.</summary>
+    public static WebApplicationBuilder AddGovernanceSecurity(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var anonymousRole = AuthSettingsValidator.Validate(options);
+        builder.Services.AddSingleton(new AnonymousAccess(options.AllowAnonymous ?? builder.Environment.IsDevelopment(), AccessScope.Everything(anonymousRole)));
+        var jwt = options.Jwt;
+        var hasJwt = !string.IsNullOrWhiteSpace(jwt.SigningKey) || !string.IsNullOrWhiteSpace(jwt.Authority);
+        var authentication = builder.Services.AddAuthentication(PolicyScheme)
+            .AddPolicyScheme(PolicyScheme, "API key or bearer token", o => o.ForwardDefaultSelector = http =>
+                hasJwt && !http.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? JwtBearerDefaults.AuthenticationScheme : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        if (hasJwt)
+        {
+            authentication.AddJwtBearer(o => ConfigureJwt(o, jwt, builder.Environment.IsDevelopment()));
+        }
+
+        return builder;
+    }
+
+    /// <summary>The access gate in front of <c>/graphql</c>.</summary>
+    public static WebApplication UseGovernanceSecurity(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<AccessGate>();
+        return app;
+    }
+
+    private static void ConfigureJwt(JwtBearerOptions o, AuthOptions.JwtOptions jwt, bool development)
+    {
+        o.MapInboundClaims = false;
+        if (!string.IsNullOrWhiteSpace(jwt.Authority))
+        {
+            o.Authority = jwt.Authority;
+            o.RequireHttpsMetadata = !development;
+        }
+
+        o.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateIssuer = !string.IsNullOrWhiteSpace(jwt.Issuer) || !string.IsNullOrWhiteSpace(jwt.Authority),
+            ValidIssuer = string.IsNullOrWhiteSpace(jwt.Issuer) ? null : jwt.Issuer,
+            ValidateAudience = !string.IsNullOrWhiteSpace(jwt.Audience),
+            ValidAudience = jwt.Audience,
+            ValidateLifetime = true,
+            IssuerSigningKey = string.IsNullOrWhiteSpace(jwt.SigningKey) ? null : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)),
+        };
+        o.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                var token = context.Principal!;
+                var identity = new ClaimsIdentity(JwtBearerDefaults.AuthenticationScheme);
+                identity.AddClaim(new Claim(GovernanceClaims.Subject, token.FindFirst("sub")?.Value ?? "token"));
+                identity.AddClaims(token.FindAll(jwt.RoleClaim).Take(1).Select(c => new Claim(GovernanceClaims.Role, c.Value)));
+                identity.AddClaims(token.FindAll(jwt.AreasClaim)
+                    .SelectMany(c => c.Value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
+                    .Select(code => new Claim(GovernanceClaims.Area, code)));
+                context.Principal = new ClaimsPrincipal(identity);
+                return Task.CompletedTask;
+            },
+        };
+    }
+}
