@@ -74,7 +74,7 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
     private static async Task<Dictionary<string, Area>> AreasAsync(WarehouseDbContext db, string prefix, AreaLevel level, CancellationToken cancellationToken)
     {
         var (first, last) = AreaScope.CodeRange(prefix);
-        var areas = await db.Areas.AsNoTracking()
+        var areas = await AreaScope.Visible(db).AsNoTracking()
             .Where(a => a.Level == level && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0)
             .ToListAsync(cancellationToken);
         return areas.GroupBy(a => a.AreaCode, StringComparer.Ordinal)
