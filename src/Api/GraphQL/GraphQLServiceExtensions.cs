@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Governance.Api.GraphQL.Paging;
+using Governance.Api.Schema.Areas;
 using Governance.Api.Schema.Indicators;
 using GraphQL;
 
@@ -12,6 +13,10 @@ public static class GraphQLServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IQueryFields, IndicatorQueries>();
+        builder.Services.AddSingleton<IQueryFields, AreaQueries>();
+        builder.Services.AddScoped<IndicatorDirectory>();
+        builder.Services.AddScoped<AreaLoaders>();
+        builder.Services.AddScoped<SeriesLoaders>();
         // Generic graph types are not found by AddGraphTypes; the schema resolves them from DI.
         builder.Services.AddSingleton(typeof(ConnectionType<,>));
         builder.Services.AddSingleton(typeof(EdgeType<,>));
