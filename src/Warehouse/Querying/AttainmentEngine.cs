@@ -18,7 +18,7 @@ public sealed class AttainmentEngine(IDbContextFactory<WarehouseDbContext> facto
         var indicatorSk = plan.Indicator.IndicatorSk;
         var targets = await (
             from t in db.Targets
-            join a in db.Areas on t.AreaSk equals a.AreaSk
+            join a in AreaScope.Visible(db) on t.AreaSk equals a.AreaSk
             where t.IndicatorSk == indicatorSk && t.PeriodSk == periodSk && a.Level == level && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
             select new { a.AreaCode, t.TargetValue }).ToListAsync(cancellationToken);
 
