@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Governance.Api.GraphQL.Paging;
 using Governance.Api.Schema.Areas;
 using Governance.Api.Schema.Indicators;
+using Governance.Api.Schema.Loading;
 using GraphQL;
 
 namespace Governance.Api.GraphQL;
@@ -14,6 +15,7 @@ public static class GraphQLServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IQueryFields, IndicatorQueries>();
         builder.Services.AddSingleton<IQueryFields, AreaQueries>();
+        builder.Services.AddSingleton<IQueryFields, LoadBatchQueries>();
         builder.Services.AddScoped<IndicatorDirectory>();
         builder.Services.AddScoped<AreaLoaders>();
         builder.Services.AddScoped<SeriesLoaders>();
