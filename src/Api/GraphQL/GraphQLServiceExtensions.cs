@@ -3,6 +3,7 @@ using Governance.Api.GraphQL.Paging;
 using Governance.Api.Schema.Analytics;
 using Governance.Api.Schema.Areas;
 using Governance.Api.Schema.Indicators;
+using Governance.Api.Schema.Loading;
 using GraphQL;
 
 namespace Governance.Api.GraphQL;
@@ -16,6 +17,7 @@ public static class GraphQLServiceExtensions
         builder.Services.AddSingleton<IQueryFields, IndicatorQueries>();
         builder.Services.AddSingleton<IQueryFields, AnalyticsQueries>();
         builder.Services.AddSingleton<IQueryFields, AreaQueries>();
+        builder.Services.AddSingleton<IQueryFields, LoadBatchQueries>();
         builder.Services.AddScoped<IndicatorDirectory>();
         builder.Services.AddScoped<AreaLoaders>();
         builder.Services.AddScoped<SeriesLoaders>();
