@@ -1,4 +1,5 @@
 using Governance.Etl.Batches;
+using Governance.Etl.Demo;
 using Governance.Etl.Loading;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,7 @@ public static class EtlServiceCollectionExtensions
         services.AddSingleton<AreaFileLoader>();
         services.AddSingleton<TargetFileLoader>();
         services.AddSingleton<BatchQueries>();
+        services.AddSingleton<DemoLoader>();
         return services;
     }
 }

@@ -1,6 +1,9 @@
 using System.Text.Encodings.Web;
 using Governance.Api.GraphQL.Paging;
+using Governance.Api.Schema.Analytics;
+using Governance.Api.Schema.Areas;
 using Governance.Api.Schema.Indicators;
+using Governance.Api.Schema.Loading;
 using GraphQL;
 
 namespace Governance.Api.GraphQL;
@@ -12,6 +15,12 @@ public static class GraphQLServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IQueryFields, IndicatorQueries>();
+        builder.Services.AddSingleton<IQueryFields, AnalyticsQueries>();
+        builder.Services.AddSingleton<IQueryFields, AreaQueries>();
+        builder.Services.AddSingleton<IQueryFields, LoadBatchQueries>();
+        builder.Services.AddScoped<IndicatorDirectory>();
+        builder.Services.AddScoped<AreaLoaders>();
+        builder.Services.AddScoped<SeriesLoaders>();
         // Generic graph types are not found by AddGraphTypes; the schema resolves them from DI.
         builder.Services.AddSingleton(typeof(ConnectionType<,>));
         builder.Services.AddSingleton(typeof(EdgeType<,>));

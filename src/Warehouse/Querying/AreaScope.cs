@@ -1,4 +1,5 @@
 using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Querying;
@@ -8,12 +9,13 @@ internal static class AreaScope
 {
     public static async Task<string> PrefixAsync(WarehouseDbContext db, string? within, AreaLevel level, CancellationToken cancellationToken)
     {
+        ScopeGuard.CheckRead(level);
         if (string.IsNullOrWhiteSpace(within))
         {
             return string.Empty;
         }
 
-        if (!AreaCode.TryParse(within, out var code) || !await db.Areas.AnyAsync(a => a.AreaCode == code.Value.Value, cancellationToken))
+        if (!AreaCode.TryParse(within, out var code) || !ScopeGuard.MayLookWithin(code.Value) || !await db.Areas.AnyAsync(a => a.AreaCode == code.Value.Value, cancellationToken))
         {
             throw new QueryRuleException(QueryRuleException.UnknownArea, $"No area has the code '{within}' (use a 12-digit division code, e.g. 361100101000).");
         }
@@ -27,6 +29,10 @@ internal static class AreaScope
 
         return code.Value.Prefix;
     }
+
+    /// <summary>The areas the request's <see cref="AccessScope"/> may see: every query of facts, targets or expected units starts here.</summary>
+    public static IQueryable<Area> Visible(WarehouseDbContext db) =>
+        AccessScope.Current is { IsEverything: false } scope ? db.Areas.Where(scope.Filter<Area>(a => a.AreaCode)) : db.Areas;
 
     /// <summary>
     /// The first and last 12-digit codes that start with a prefix: a range comparison uses the area-code index on every

@@ -29,7 +29,7 @@ internal static class GroupQueries
         var current = scope.Structure == AreaStructure.Current;
         var targets = db.Periods.Where(t => t.Grain == scope.Grain && t.StartDate >= scope.Start && t.EndDate <= scope.End);
         return
-            from a in db.Areas
+            from a in AreaScope.Visible(db)
             from t in targets
             where kinds.Contains(a.Kind) && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0 && a.ValidFrom <= t.EndDate && (a.ValidTo == null || a.ValidTo >= t.StartDate)
             let mapped = current

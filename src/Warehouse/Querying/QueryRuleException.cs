@@ -11,6 +11,7 @@ public sealed class QueryRuleException : Exception
     public const string BadPeriod = "BAD_PERIOD";
     public const string GrainTooFine = "GRAIN_TOO_FINE";
     public const string BadRequest = "BAD_REQUEST";
+    public const string Forbidden = "FORBIDDEN";
 
     public QueryRuleException()
         : this(BadRequest, "The request cannot be answered.")

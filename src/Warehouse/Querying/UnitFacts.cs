@@ -22,7 +22,7 @@ internal static class UnitFacts
 
         var facts =
             from v in db.IndicatorValues
-            join a in db.Areas on v.AreaSk equals a.AreaSk
+            join a in AreaScope.Visible(db) on v.AreaSk equals a.AreaSk
             join p in db.Periods on v.PeriodSk equals p.PeriodSk
             from t in targets
             where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && p.Grain == native && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Governance.TestSupport;
+using Governance.Warehouse;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace Governance.Api.Tests.Support;
+
+/// <summary>Counts the SQL commands EF Core sends to one test warehouse (other tests' databases running in parallel are ignored).</summary>
+public sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private readonly string _database;
+    private readonly IDisposable _subscription;
+    private readonly List<IDisposable> _listeners = [];
+    private readonly Lock _gate = new();
+    private readonly List<string> _commands = [];
+
+    public SqlCounter(TestWarehouse warehouse)
+    {
+        ArgumentNullException.ThrowIfNull(warehouse);
+        _database = warehouse.Provider == WarehouseProvider.Sqlite
+            ? new SqliteConnectionStringBuilder(warehouse.ConnectionString).DataSource
+            : new NpgsqlConnectionStringBuilder(warehouse.ConnectionString).Database!;
+        _subscription = DiagnosticListener.AllListeners.Subscribe(this);
+    }
+
+    public IReadOnlyList<string> Commands
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _commands];
+            }
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _commands.Clear();
+        }
+    }
+
+    public void OnNext(DiagnosticListener value)
+    {
+        if (value.Name == DbLoggerCategory.Name)
+        {
+            lock (_gate)
+            {
+                _listeners.Add(value.Subscribe(this));
+            }
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
+            && (data.Command.Connection?.DataSource == _database || data.Command.Connection?.Database == _database))
+        {
+            lock (_gate)
+            {
+                _commands.Add(data.Command.CommandText);
+            }
+        }
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
+    }
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        lock (_gate)
+        {
+            _listeners.ForEach(l => l.Dispose());
+        }
+    }
+}

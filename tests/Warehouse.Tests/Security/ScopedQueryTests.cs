@@ -1,0 +1,94 @@
+using Governance.TestSupport;
+using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Querying;
+using Governance.Warehouse.Security;
+using static Governance.TestSupport.TwoTownships;
+
+namespace Governance.Warehouse.Tests.Security;
+
+/// <summary>The query engine answers only inside the current access scope: T1's principal never sees T2.</summary>
+public sealed class ScopedQueryTests
+{
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ObservationsAtEveryLevelCoverOnlyTheScopedVillages(WarehouseProvider provider)
+    {
+        await using var warehouse = await ScenarioAsync(provider);
+        var engine = new ObservationEngine(warehouse.Factory);
+        AccessScope.Current = AccessScope.Within(AccessRole.Analyst, [T1]);
+
+        var villages = await engine.QueryAsync(Request(AreaLevel.Village, null), Ct);
+        var townships = await engine.QueryAsync(Request(AreaLevel.Township, null), Ct);
+        var county = await engine.QueryAsync(Request(AreaLevel.County, County), Ct);
+
+        Assert.Equal([(A, 12.0), (B, 25.0)], villages.Select(o => (o.AreaCode, o.Value!.Value)).OrderBy(r => r.AreaCode));
+        Assert.Equal([(T1, 37.0, 2, 2)], townships.Select(o => (o.AreaCode, o.Value!.Value, o.ReportingUnits, o.ExpectedUnits)));
+        Assert.Equal([(County, 37.0, 2, 2)], county.Select(o => (o.AreaCode, o.Value!.Value, o.ReportingUnits, o.ExpectedUnits)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task AnAreaOutsideTheScopeIsUnknownEverywhere(WarehouseProvider provider)
+    {
+        await using var warehouse = await ScenarioAsync(provider);
+        AccessScope.Current = AccessScope.Within(AccessRole.Analyst, [T1]);
+        var period = PeriodKey.Parse("2024");
+
+        var errors = new[]
+        {
+            await Assert.ThrowsAsync<QueryRuleException>(() => new ObservationEngine(warehouse.Factory).QueryAsync(Request(AreaLevel.Village, T2), Ct)),
+            await Assert.ThrowsAsync<QueryRuleException>(() => new DistributionEngine(warehouse.Factory).QueryAsync(new DistributionRequest(Income, period, C), Ct)),
+            await Assert.ThrowsAsync<QueryRuleException>(() => new GrowthEngine(warehouse.Factory).QueryAsync(Income, AreaLevel.Village, T2, 2023, 2024, Ct)),
+            await Assert.ThrowsAsync<QueryRuleException>(() => new AttainmentEngine(warehouse.Factory).QueryAsync(Income, period, AreaLevel.Village, T2, Ct)),
+        };
+
+        Assert.All(errors, e => Assert.Equal(QueryRuleException.UnknownArea, e.Code));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task DistributionGrowthAndAttainmentSeeOnlyTheScopedVillages(WarehouseProvider provider)
+    {
+        await using var warehouse = await ScenarioAsync(provider);
+        AccessScope.Current = AccessScope.Within(AccessRole.Analyst, [T1]);
+        var period = PeriodKey.Parse("2024");
+
+        var distribution = await new DistributionEngine(warehouse.Factory).QueryAsync(new DistributionRequest(Income, period, County), Ct);
+        var growth = await new GrowthEngine(warehouse.Factory).QueryAsync(Income, AreaLevel.Village, null, 2023, 2024, Ct);
+        var attainment = await new AttainmentEngine(warehouse.Factory).QueryAsync(Income, period, AreaLevel.Village, County, Ct);
+
+        Assert.Equal(2, distribution.Count);
+        Assert.Equal(25.0, distribution.Max);
+        Assert.Equal([A, B], growth.Select(g => g.AreaCode).Order(StringComparer.Ordinal));
+        Assert.Equal([(A, 15.0, 12.0), (B, 20.0, 25.0)], attainment.Select(a => (a.AreaCode, a.Target, a.Actual!.Value)));
+    }
+
+    [Fact]
+    public async Task ViewersGetNoVillageRowsAndOperatorsNoIndicatorValues()
+    {
+        await using var warehouse = await ScenarioAsync(WarehouseProvider.Sqlite);
+        var engine = new ObservationEngine(warehouse.Factory);
+
+        AccessScope.Current = AccessScope.Everything(AccessRole.Viewer);
+        var villages = await Assert.ThrowsAsync<QueryRuleException>(() => engine.QueryAsync(Request(AreaLevel.Village, null), Ct));
+        var townships = await engine.QueryAsync(Request(AreaLevel.Township, null), Ct);
+        AccessScope.Current = AccessScope.Everything(AccessRole.Operator);
+        var operators = await Assert.ThrowsAsync<QueryRuleException>(() => engine.QueryAsync(Request(AreaLevel.County, null), Ct));
+
+        Assert.Equal(QueryRuleException.Forbidden, villages.Code);
+        Assert.Equal([(T1, 37.0), (T2, 130.0)], townships.Select(o => (o.AreaCode, o.Value!.Value)).OrderBy(r => r.AreaCode));
+        Assert.Equal(QueryRuleException.Forbidden, operators.Code);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static ObservationRequest Request(AreaLevel level, string? within) =>
+        new([Income], level, within, PeriodGrain.Year, PeriodKey.Parse("2024"), PeriodKey.Parse("2024"));
+
+    private static async Task<TestWarehouse> ScenarioAsync(WarehouseProvider provider)
+    {
+        var warehouse = await TestWarehouse.CreateAsync(provider);
+        await LoadAsync(warehouse);
+        return warehouse;
+    }
+}
