@@ -8,7 +8,7 @@ namespace Governance.Etl;
 /// <summary>Builds the service provider the commands run in: the same settings as the API (appsettings.json, environment, GOVERNANCE_ variables).</summary>
 public static class EtlHost
 {
-    public static IHost Build(string[]? settings = null)
+    public static IHost Build(string[]? settings = null, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -23,6 +23,7 @@ public static class EtlHost
             .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture));
         builder.Services.AddWarehouse(builder.Configuration);
         builder.Services.AddEtl();
+        configure?.Invoke(builder);
         return builder.Build();
     }
 }

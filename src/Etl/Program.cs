@@ -12,6 +12,7 @@ root.Subcommands.Add(DdlCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(BatchesCommand.Create());
+root.Subcommands.Add(ScheduleCommand.Create());
 
 try
 {

@@ -1,8 +1,10 @@
 using System.Text.Encodings.Web;
 using Governance.Api.GraphQL.Limits;
 using Governance.Api.GraphQL.Paging;
+using Governance.Api.Schema.Analytics;
 using Governance.Api.Schema.Areas;
 using Governance.Api.Schema.Indicators;
+using Governance.Api.Schema.Loading;
 using GraphQL;
 
 namespace Governance.Api.GraphQL;
@@ -14,7 +16,9 @@ public static class GraphQLServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IQueryFields, IndicatorQueries>();
+        builder.Services.AddSingleton<IQueryFields, AnalyticsQueries>();
         builder.Services.AddSingleton<IQueryFields, AreaQueries>();
+        builder.Services.AddSingleton<IQueryFields, LoadBatchQueries>();
         builder.Services.AddScoped<IndicatorDirectory>();
         builder.Services.AddScoped<AreaLoaders>();
         builder.Services.AddScoped<SeriesLoaders>();

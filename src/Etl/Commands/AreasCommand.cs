@@ -17,7 +17,7 @@ internal static class AreasCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var options = new LoadOptions(DryRun: parse.GetValue(dryRun));
-            return FileCommand.RunAsync(parse.GetValue(files) ?? [], (services, path, ct) => services.GetRequiredService<AreaFileLoader>().LoadAsync(path, options, ct), cancellationToken);
+            return FileCommand.RunAsync(parse.GetValue(files) ?? [], (services, path, progress, ct) => services.GetRequiredService<AreaFileLoader>().LoadAsync(path, options with { Progress = progress }, ct), cancellationToken);
         });
         return command;
     }

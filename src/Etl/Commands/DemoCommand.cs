@@ -49,12 +49,7 @@ internal static class DemoCommand
         var loader = host.Services.GetRequiredService<DemoLoader>();
         var files = DemoLoader.LoadOrder(written).ToDictionary(f => f.Path, StringComparer.Ordinal);
         var results = await LoadProgressDisplay.RunAsync(
-            OperatorConsole.ForStandardOutput(), OperatorConsole.IsTerminal, [.. files.Keys], (path, progress) => loader.LoadAsync(files[path], progress, cancellationToken));
-        foreach (var result in results)
-        {
-            LoadReportWriter.Write(Console.Out, result);
-        }
-
+            OperatorConsole.ForStandardOutput(), OperatorConsole.IsTerminal, [.. files.Keys], (path, progress) => loader.LoadAsync(files[path], progress, cancellationToken), result => LoadReportWriter.Write(Console.Out, result));
         return LoadReportWriter.ExitCode(results);
     }
 }

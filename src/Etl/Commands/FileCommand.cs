@@ -1,11 +1,12 @@
 using Governance.Etl.Loading;
+using Governance.Etl.Terminal;
 
 namespace Governance.Etl.Commands;
 
 /// <summary>Runs a loader over the files of a command line, prints each result and returns the exit code.</summary>
 internal static class FileCommand
 {
-    public static async Task<int> RunAsync(IEnumerable<string> arguments, Func<IServiceProvider, string, CancellationToken, Task<LoadResult>> load, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IEnumerable<string> arguments, Func<IServiceProvider, string, IProgress<LoadProgress>?, CancellationToken, Task<LoadResult>> load, CancellationToken cancellationToken)
     {
         var files = InputFiles.Expand(arguments, out var missing);
         foreach (var path in missing)
@@ -24,13 +25,8 @@ internal static class FileCommand
         }
 
         using var host = EtlHost.Build();
-        var results = new List<LoadResult>();
-        foreach (var path in files)
-        {
-            var result = await load(host.Services, path, cancellationToken);
-            LoadReportWriter.Write(Console.Out, result);
-            results.Add(result);
-        }
+        var results = await LoadProgressDisplay.RunAsync(
+            OperatorConsole.ForStandardOutput(), OperatorConsole.IsTerminal, files, (path, progress) => load(host.Services, path, progress, cancellationToken), result => LoadReportWriter.Write(Console.Out, result));
 
         return LoadReportWriter.ExitCode(results);
     }

@@ -7,22 +7,26 @@ namespace Governance.Etl.Terminal;
 
 /// <summary>
 /// Runs loads one file after another; on a terminal each file gets a live bar with rows read, rows per second and time
-/// left. Off a terminal the loads run as they are and the loader's own log lines tell the progress.
+/// left, and the results are reported when the last file is done. Off a terminal each result is reported as its file
+/// finishes, and the loader's own log lines tell the progress.
 /// </summary>
 public static class LoadProgressDisplay
 {
     public static async Task<IReadOnlyList<LoadResult>> RunAsync(
-        IAnsiConsole console, bool terminal, IReadOnlyList<string> files, Func<string, IProgress<LoadProgress>?, Task<LoadResult>> load)
+        IAnsiConsole console, bool terminal, IReadOnlyList<string> files, Func<string, IProgress<LoadProgress>?, Task<LoadResult>> load, Action<LoadResult> report)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(report);
         var results = new List<LoadResult>();
         if (!terminal)
         {
             foreach (var path in files)
             {
-                results.Add(await load(path, null));
+                var result = await load(path, null);
+                report(result);
+                results.Add(result);
             }
 
             return results;
@@ -44,6 +48,7 @@ public static class LoadProgressDisplay
                     results.Add(result);
                 }
             });
+        results.ForEach(report);
         return results;
     }
 

@@ -12,9 +12,9 @@ public static class OperatorConsole
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            Ansi = terminal ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+            Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
         if (!terminal)

@@ -1,0 +1,24 @@
+using System.Globalization;
+using Governance.Warehouse.Loading;
+using GraphQL.Types;
+
+namespace Governance.Api.Schema.Loading;
+
+/// <summary>A value flagged after loading.</summary>
+public sealed class LoadWarningType : ObjectGraphType<LoadWarning>
+{
+    public LoadWarningType()
+    {
+        Name = "LoadWarning";
+        Description = "A loaded value flagged for review (预警), e.g. an extreme year-over-year change; a warning, not a reject.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Identifier of the warning (预警编号).").Resolve(c => c.Source.LoadWarningId.ToString(CultureInfo.InvariantCulture));
+        Field(w => w.Rule).Description("Machine-readable rule (规则).");
+        Field(w => w.AreaCode).Description("Area code of the value (区划代码).");
+        Field(w => w.PeriodKey).Description("Period of the value (统计期).");
+        Field(w => w.IndicatorCode).Description("Indicator of the value (指标代码).");
+        Field(w => w.Value, nullable: true).Description("The loaded value (本期值).");
+        Field(w => w.PreviousValue, nullable: true).Description("The value it is compared with (比较值).");
+        Field(w => w.Score, nullable: true).Description("Robust z-score of the change (稳健Z分数), when the rule computes one.");
+        Field(w => w.Message).Description("What looks wrong (预警说明).");
+    }
+}

@@ -1,0 +1,6 @@
+using Governance.Etl.Loading;
+
+namespace Governance.Etl.Scheduling;
+
+/// <summary>What one inbox run did with one file: the load result, where the file went and where its report is.</summary>
+public sealed record InboxOutcome(string FileName, LoadResult Result, string MovedTo, string ReportPath);
