@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Governance.Api.GraphQL.Paging;
+using Governance.Api.Schema.Analytics;
 using Governance.Api.Schema.Areas;
 using Governance.Api.Schema.Indicators;
 using Governance.Api.Schema.Loading;
@@ -14,6 +15,7 @@ public static class GraphQLServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IQueryFields, IndicatorQueries>();
+        builder.Services.AddSingleton<IQueryFields, AnalyticsQueries>();
         builder.Services.AddSingleton<IQueryFields, AreaQueries>();
         builder.Services.AddSingleton<IQueryFields, LoadBatchQueries>();
         builder.Services.AddScoped<IndicatorDirectory>();

@@ -8,6 +8,9 @@ namespace Governance.Warehouse.Querying;
 /// </summary>
 public sealed record Attainment(string AreaCode, string IndicatorCode, PeriodKey Period, double Target, double? Actual, bool LowerIsBetter, GrowthTrend Trend)
 {
+    /// <summary>The area the target is set for.</summary>
+    public Area? Area { get; init; }
+
     public bool? Met => Actual is { } actual ? (LowerIsBetter ? actual <= Target : actual >= Target) : null;
 
     public double? Gap => Actual is { } actual ? (LowerIsBetter ? actual - Target : Target - actual) : null;

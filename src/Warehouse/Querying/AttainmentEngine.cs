@@ -17,10 +17,10 @@ public sealed class AttainmentEngine(IDbContextFactory<WarehouseDbContext> facto
         var periodSk = WarehouseSeeder.PeriodSk(period);
         var indicatorSk = plan.Indicator.IndicatorSk;
         var targets = await (
-            from t in db.Targets
+            from t in db.Targets.AsNoTracking()
             join a in AreaScope.Visible(db) on t.AreaSk equals a.AreaSk
             where t.IndicatorSk == indicatorSk && t.PeriodSk == periodSk && a.Level == level && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
-            select new { a.AreaCode, t.TargetValue }).ToListAsync(cancellationToken);
+            select new { a.AreaCode, t.TargetValue, Area = a }).ToListAsync(cancellationToken);
 
         var scope = new QueryScope(prefix, level, period.Grain, period.Start, period.End, AreaStructure.AsReported);
         var actual = (await ObservationEngine.EvaluateAsync(db, scope, plan, includeNonReporting: false, cancellationToken))
@@ -41,7 +41,10 @@ public sealed class AttainmentEngine(IDbContextFactory<WarehouseDbContext> facto
                 (double)t.TargetValue,
                 actual.GetValueOrDefault(t.AreaCode),
                 lowerIsBetter,
-                new GrowthTrend(history[t.AreaCode].OrderBy(o => o.Period.Year).Select(o => (o.Period.Year, o.Value!.Value)).ToList())))
+                new GrowthTrend(history[t.AreaCode].OrderBy(o => o.Period.Year).Select(o => (o.Period.Year, o.Value!.Value)).ToList()))
+            {
+                Area = t.Area,
+            })
             .ToList();
     }
 }

@@ -19,7 +19,7 @@ public sealed class GrowthEngine(IDbContextFactory<WarehouseDbContext> factory)
         return rows
             .Where(r => r.Value is not null)
             .GroupBy(r => r.AreaCode, StringComparer.Ordinal)
-            .Select(g => new AreaGrowth(g.Key, indicator, new GrowthTrend(g.OrderBy(r => r.Period.Year).Select(r => (r.Period.Year, r.Value!.Value)).ToList())))
+            .Select(g => new AreaGrowth(g.Key, indicator, new GrowthTrend(g.OrderBy(r => r.Period.Year).Select(r => (r.Period.Year, r.Value!.Value)).ToList())) { Area = g.First().Area })
             .ToList();
     }
 }

@@ -13,6 +13,12 @@ public sealed record Observation(
     int ReportingUnits,
     int ExpectedUnits)
 {
+    /// <summary>The row's area (its latest version); null only when the code has no row in dim_area.</summary>
+    public Area? Area { get; init; }
+
+    /// <summary>The indicator of the row.</summary>
+    public Indicator? Indicator { get; init; }
+
     /// <summary>The value of the previous period (the previous quarter, month or year).</summary>
     public double? PreviousValue { get; init; }
 

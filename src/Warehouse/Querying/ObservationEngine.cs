@@ -37,7 +37,8 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
             rows.AddRange(observations.Where(o => o.Period.Start >= request.From.Start));
         }
 
-        return rows;
+        var areas = await AreasAsync(db, prefix, request.Level, cancellationToken);
+        return rows.Select(r => r with { Area = areas.GetValueOrDefault(r.AreaCode) }).ToList();
     }
 
     internal static async Task<IReadOnlyList<Observation>> EvaluateAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, bool includeNonReporting, CancellationToken cancellationToken)
@@ -59,7 +60,7 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
             var second = byKey[key].FirstOrDefault(t => t.Role == 1);
             var units = expected.GetValueOrDefault(key);
             var (value, numerator, denominator) = plan.Evaluate(main, second, units);
-            return new Observation(QueryScope.PadCode(key.GroupCode), PeriodKey.Parse(key.PeriodKey), code, value, numerator, denominator, main?.Units ?? 0, units);
+            return new Observation(QueryScope.PadCode(key.GroupCode), PeriodKey.Parse(key.PeriodKey), code, value, numerator, denominator, main?.Units ?? 0, units) { Indicator = plan.Indicator };
         }).ToDictionary(o => (o.AreaCode, o.Period));
 
         return values.Values
@@ -67,6 +68,17 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
             .OrderBy(o => o.AreaCode, StringComparer.Ordinal)
             .ThenBy(o => o.Period.Start)
             .ToList();
+    }
+
+    /// <summary>The latest version of each area at the level inside the scope: a dimension read, for names and filters.</summary>
+    private static async Task<Dictionary<string, Area>> AreasAsync(WarehouseDbContext db, string prefix, AreaLevel level, CancellationToken cancellationToken)
+    {
+        var (first, last) = AreaScope.CodeRange(prefix);
+        var areas = await AreaScope.Visible(db).AsNoTracking()
+            .Where(a => a.Level == level && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0)
+            .ToListAsync(cancellationToken);
+        return areas.GroupBy(a => a.AreaCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(a => a.ValidFrom)!, StringComparer.Ordinal);
     }
 
     private static Observation WithGrowth(Observation row, Dictionary<(string, PeriodKey), Observation> values)

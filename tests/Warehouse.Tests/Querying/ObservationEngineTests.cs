@@ -1,7 +1,7 @@
 using Governance.TestSupport;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying;
-using static Governance.Warehouse.Tests.Querying.SemanticsScenario;
+using static Governance.TestSupport.SemanticsScenario;
 
 namespace Governance.Warehouse.Tests.Querying;
 

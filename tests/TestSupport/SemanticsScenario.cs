@@ -1,9 +1,8 @@
-using Governance.TestSupport;
 
-namespace Governance.Warehouse.Tests.Querying;
+namespace Governance.TestSupport;
 
 /// <summary>The worked examples of SEMANTICS.md: town T, villages V1-V4 (V2 and V3 merge into V4 at the start of 2024), communities K1, K2.</summary>
-internal static class SemanticsScenario
+public static class SemanticsScenario
 {
     public const string Province = "360000000000";
     public const string County = "361100000000";
