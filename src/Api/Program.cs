@@ -5,6 +5,7 @@ using Governance.Api.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGovernanceLogging();
 builder.AddWarehouse();
+builder.AddEtlHosting();
 builder.AddGovernanceSecurity();
 builder.AddGraphQLApi();
 

@@ -26,6 +26,12 @@ public static class GraphQLErrors
         var requestId = options.UserContext.TryGetValue(RequestIdKey, out var id) ? id : null;
         var logger = options.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(GraphQLErrors).FullName!);
         logger?.LogError(context.OriginalException, "GraphQL field {Field} failed in request {RequestId}", context.FieldContext?.FieldDefinition.Name, requestId);
+        if (Faults.DatabaseFaults.IsUnavailable(context.OriginalException))
+        {
+            context.Exception = Faults.DatabaseFaults.Unavailable();
+            return;
+        }
+
         context.Exception = new ExecutionError($"An internal error occurred (request {requestId}); the server log has the details.") { Code = InternalErrorCode };
     }
 }

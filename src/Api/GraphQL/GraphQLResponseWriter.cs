@@ -19,6 +19,10 @@ public static class GraphQLResponseWriter
             http.Response.Headers.Allow = "POST";
             status = StatusCodes.Status405MethodNotAllowed;
         }
+        else if (Limits.HttpStatusError.StatusOf(result) is { } limitStatus)
+        {
+            status = limitStatus;
+        }
         else if (!result.Executed && mediaType == ResponseMediaType.GraphQLResponse)
         {
             status = StatusCodes.Status400BadRequest;

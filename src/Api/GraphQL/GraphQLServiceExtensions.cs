@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Governance.Api.GraphQL.Limits;
 using Governance.Api.GraphQL.Paging;
 using Governance.Api.Schema.Analytics;
 using Governance.Api.Schema.Areas;
@@ -29,6 +30,7 @@ public static class GraphQLServiceExtensions
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(GovernanceSchema).Assembly)
             .AddUnhandledExceptionHandler(GraphQLErrors.Handle)
+            .AddGovernanceLimits()
             .AddErrorInfoProvider(o =>
             {
                 o.ExposeExceptionDetails = false;

@@ -1,4 +1,5 @@
 using System.Net;
+using Governance.Api.GraphQL.Faults;
 using Governance.Warehouse.Security;
 using Microsoft.AspNetCore.Authentication;
 
@@ -19,7 +20,18 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
             return;
         }
 
-        var result = await http.AuthenticateAsync();
+        AuthenticateResult result;
+        try
+        {
+            result = await http.AuthenticateAsync();
+        }
+        catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+        {
+            logger.LogError(e, "Request {RequestId}: the warehouse did not answer the key lookup", http.TraceIdentifier);
+            await ErrorResponse.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, DatabaseFaults.Code, DatabaseFaults.Message);
+            return;
+        }
+
         AccessScope? scope;
         if (result.Succeeded)
         {

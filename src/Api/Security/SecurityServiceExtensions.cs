@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using Governance.Api.GraphQL.Limits;
 using Governance.Warehouse.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -29,6 +30,13 @@ public static class SecurityServiceExtensions
             authentication.AddJwtBearer(o => ConfigureJwt(o, jwt, builder.Environment.IsDevelopment()));
         }
 
+        builder.Services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RequestAccess>();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = RequestRateLimit.PerPrincipal();
+            o.OnRejected = RequestRateLimit.RejectAsync;
+        });
         return builder;
     }
 
@@ -36,7 +44,10 @@ public static class SecurityServiceExtensions
     public static WebApplication UseGovernanceSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<BodySizeLimit>();
         app.UseMiddleware<AccessGate>();
+        app.UseRateLimiter();
+        _ = app.Services.GetRequiredService<RequestAccess>(); // a bad trusted-documents or introspection setting stops start-up
         return app;
     }
 

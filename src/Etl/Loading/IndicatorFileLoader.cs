@@ -14,10 +14,9 @@ namespace Governance.Etl.Loading;
 /// stream into a staging table, the file-wide rules run set-based, then the valid values are merged into
 /// fct_indicator_value (superseded values to history). Any reject rejects the file unless SkipInvalidRows is set.
 /// </summary>
-public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> factory, IOptions<OutlierOptions> outliers, ILogger<IndicatorFileLoader> logger)
+public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> factory, IOptions<LoadingOptions> settings, ILogger<IndicatorFileLoader> logger)
 {
-    private const int ProgressEvery = 5_000;
-    private const int LogEvery = 50_000;
+    private const int ProgressEvery = 1_000;
 
     public async Task<LoadResult> LoadAsync(string path, LoadOptions options, CancellationToken cancellationToken)
     {
@@ -40,7 +39,7 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         await using (var file = TabularFile.Open(path))
         {
             long seq = 0;
-            var reported = 0;
+            var (reported, logged) = (0, 0);
             await foreach (var entry in reader.ReadAsync(file, options.PeriodOverride, cancellationToken))
             {
                 if (validator.Validate(entry) is { } fact)
@@ -52,8 +51,9 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
                 {
                     reported = reader.DataRows;
                     options.Progress?.Report(new LoadProgress(path, reported, file.BytesRead, file.TotalBytes));
-                    if (reported % LogEvery < ProgressEvery)
+                    if (reported - logged >= settings.Value.ProgressLogRows)
                     {
+                        logged = reported;
                         logger.LogInformation("Batch {LoadBatchId}: {RowsRead} rows read, {Staged} values staged", batch.LoadBatchId, reported, staging.Count);
                     }
                 }
@@ -80,7 +80,7 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         await staging.RemoveAsync(excluded, cancellationToken);
         var now = DateTimeOffset.UtcNow;
         var (inserted, updated, unchanged) = await staging.MergeAsync(batch.LoadBatchId, now, cancellationToken);
-        var warnings = await OutlierDetector.DetectAsync(staging, batch.LoadBatchId, indicators.BySk, areaRows.ToDictionary(a => a.AreaSk, a => a.AreaCode), outliers.Value, cancellationToken);
+        var warnings = await OutlierDetector.DetectAsync(staging, batch.LoadBatchId, indicators.BySk, areaRows.ToDictionary(a => a.AreaSk, a => a.AreaCode), settings.Value, cancellationToken);
         db.LoadWarnings.AddRange(warnings);
         (batch.RowsInserted, batch.RowsUpdated, batch.RowsUnchanged, batch.WarningCount) = (inserted, updated, unchanged, warnings.Count);
         batch.Status = LoadBatchStatus.Loaded;

@@ -8,7 +8,9 @@ namespace Governance.Etl.Loading;
 
 /// <summary>
 /// After a load: per indicator, the robust z-score (median and MAD) of ln(value / value a year earlier) over this
-/// batch's values whose area has a positive value for the same period a year earlier; beyond the threshold is a warning.
+/// batch's values whose area version has a positive value for the same period a year earlier; beyond the threshold is
+/// a warning. (Only the same area version is compared: across a rename the pair is not formed, which keeps the join a
+/// primary-key lookup on every engine.)
 /// </summary>
 internal static class OutlierDetector
 {
@@ -18,15 +20,13 @@ internal static class OutlierDetector
     private const double NormalConsistency = 0.6745;
 
     public static async Task<IReadOnlyList<LoadWarning>> DetectAsync(
-        FactStaging staging, long batchId, IReadOnlyDictionary<int, Indicator> indicators, IReadOnlyDictionary<int, string> areaCodes, OutlierOptions options, CancellationToken cancellationToken)
+        FactStaging staging, long batchId, IReadOnlyDictionary<int, Indicator> indicators, IReadOnlyDictionary<int, string> areaCodes, LoadingOptions options, CancellationToken cancellationToken)
     {
         await using var command = staging.Command(
             $"""
             SELECT s.indicator_sk, s.area_sk, s.period_sk, s.value, p.value
             FROM {staging.Table} s
-            INNER JOIN dim_area a ON a.area_sk = s.area_sk
-            INNER JOIN dim_area pa ON pa.area_code = a.area_code
-            INNER JOIN fct_indicator_value p ON p.area_sk = pa.area_sk AND p.period_sk = s.period_sk - 1000 AND p.indicator_sk = s.indicator_sk
+            INNER JOIN fct_indicator_value p ON p.area_sk = s.area_sk AND p.period_sk = s.period_sk - 1000 AND p.indicator_sk = s.indicator_sk
             WHERE s.value > 0 AND p.value > 0
             ORDER BY s.indicator_sk
             """);

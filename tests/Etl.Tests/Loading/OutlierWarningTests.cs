@@ -16,7 +16,7 @@ public sealed class OutlierWarningTests
         await using var warehouse = await TestWarehouse.CreateAsync(provider);
         using var folder = new TempFolder();
         await Loaders.SeedAreasAsync(warehouse, folder);
-        var loader = Loaders.Indicators(warehouse, new OutlierOptions { OutlierThreshold = 3.5, OutlierMinimumPairs = 3 });
+        var loader = Loaders.Indicators(warehouse, new LoadingOptions { OutlierThreshold = 3.5, OutlierMinimumPairs = 3 });
         await loader.LoadAsync(folder.Write("2022.csv", LongFile(V1 + ",2022,CE_TOTAL_INCOME,10", V2 + ",2022,CE_TOTAL_INCOME,10", V3 + ",2022,CE_TOTAL_INCOME,10")), LoadOptions.Default, TestContext.Current.CancellationToken);
 
         var result = await loader.LoadAsync(folder.Write("2023.csv", LongFile(V1 + ",2023,CE_TOTAL_INCOME,11", V2 + ",2023,CE_TOTAL_INCOME,11.5", V3 + ",2023,CE_TOTAL_INCOME,100")), LoadOptions.Default, TestContext.Current.CancellationToken);

@@ -8,8 +8,8 @@ namespace Governance.Etl.Tests.Support;
 /// <summary>The loaders over a test warehouse, built as the DI container builds them.</summary>
 public static class Loaders
 {
-    public static IndicatorFileLoader Indicators(TestWarehouse warehouse, OutlierOptions? outliers = null) =>
-        new(warehouse.Factory, Options.Create(outliers ?? new OutlierOptions()), NullLogger<IndicatorFileLoader>.Instance);
+    public static IndicatorFileLoader Indicators(TestWarehouse warehouse, LoadingOptions? outliers = null) =>
+        new(warehouse.Factory, Options.Create(outliers ?? new LoadingOptions()), NullLogger<IndicatorFileLoader>.Instance);
 
     public static AreaFileLoader Areas(TestWarehouse warehouse) => new(warehouse.Factory, NullLogger<AreaFileLoader>.Instance);
 

@@ -1,7 +1,7 @@
 namespace Governance.Etl.Loading;
 
 /// <summary>Settings under <c>Etl</c> that the loaders read.</summary>
-public sealed class OutlierOptions
+public sealed class LoadingOptions
 {
     public const string Section = "Etl";
 
@@ -10,4 +10,7 @@ public sealed class OutlierOptions
 
     /// <summary>Fewest year-over-year pairs of an indicator in a batch for a robust z-score to mean anything.</summary>
     public int OutlierMinimumPairs { get; set; } = 8;
+
+    /// <summary>A progress line is logged every this many rows read.</summary>
+    public int ProgressLogRows { get; set; } = 50_000;
 }

@@ -1,0 +1,94 @@
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Types;
+using GraphQLParser;
+using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Api.GraphQL.Limits;
+
+/// <summary>
+/// Wraps every execution: document length before parsing, parser depth, then depth, aliases, complexity, page size,
+/// introspection by role and trusted documents on the parsed document; then runs it under the execution timeout.
+/// A refused request is answered before execution (no <c>data</c>), with a code and a message naming the setting.
+/// </summary>
+public static class LimitsExecution
+{
+    public static IGraphQLBuilder AddGovernanceLimits(this IGraphQLBuilder builder) => builder.ConfigureExecution(ExecuteAsync);
+
+    public static async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(next);
+        var services = options.RequestServices!;
+        var limits = services.GetRequiredService<IOptions<LimitOptions>>().Value;
+        if (options.Document is null && options.Query is { } query)
+        {
+            if (query.Length > limits.MaxDocumentLength)
+            {
+                return Refuse(StatusCodes.Status400BadRequest, "DOCUMENT_TOO_LONG", $"The document has {query.Length} characters; at most {limits.MaxDocumentLength} are allowed (Api:Limits:MaxDocumentLength).");
+            }
+
+            try
+            {
+                options.Document = Parser.Parse(query, new ParserOptions { MaxDepth = limits.MaxParserDepth, Ignore = IgnoreOptions.Comments });
+            }
+            catch (GraphQLMaxDepthExceededException)
+            {
+                return Refuse(StatusCodes.Status400BadRequest, "DOCUMENT_TOO_NESTED", $"The document nests deeper than {limits.MaxParserDepth} levels (Api:Limits:MaxParserDepth).");
+            }
+            catch (GraphQLSyntaxErrorException)
+            {
+                return await next(options); // GraphQL.NET answers the syntax error with its location.
+            }
+        }
+
+        var schema = services.GetRequiredService<ISchema>();
+        if (!schema.Initialized)
+        {
+            schema.Initialize();
+        }
+
+        var analysis = DocumentAnalysis.Of(options.Document!, options.OperationName, limits, options.Variables, schema);
+        if (analysis.Problem is { } problem)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, problem.Code, problem.Message);
+        }
+
+        var access = services.GetRequiredService<RequestAccess>();
+        if (analysis.UsesIntrospection && !access.MayIntrospect(options.User))
+        {
+            return Refuse(StatusCodes.Status403Forbidden, "INTROSPECTION_DISABLED", "Introspection is not available to this caller (Api:Limits:IntrospectionRoles).");
+        }
+
+        if (access.IsRestrictedToTrustedDocuments(options.User) && !access.IsTrusted(options.Query))
+        {
+            return Refuse(StatusCodes.Status403Forbidden, "UNTRUSTED_DOCUMENT", "This key may only run trusted documents; the document's SHA-256 is not registered.");
+        }
+
+        return await WithTimeoutAsync(options, next, TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds));
+    }
+
+    private static async Task<ExecutionResult> WithTimeoutAsync(ExecutionOptions options, ExecutionDelegate next, TimeSpan timeout)
+    {
+        var caller = options.CancellationToken;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(caller);
+        deadline.CancelAfter(timeout);
+        options.CancellationToken = deadline.Token;
+        try
+        {
+            var result = await next(options);
+            return deadline.IsCancellationRequested && !caller.IsCancellationRequested ? TimedOut(timeout) : result;
+        }
+        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        {
+            return TimedOut(timeout);
+        }
+    }
+
+    private static ExecutionResult TimedOut(TimeSpan timeout) =>
+        Refuse(StatusCodes.Status408RequestTimeout, "TIMEOUT", $"The request ran longer than {timeout.TotalSeconds:0} seconds and was cancelled (Api:Limits:ExecutionTimeoutSeconds).");
+
+    public static ExecutionResult Refuse(int status, string code, string message) =>
+        new() { Errors = [new HttpStatusError(status, code, message)] };
+}
