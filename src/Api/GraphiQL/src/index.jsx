@@ -1,5 +1,5 @@
 // GraphiQL for /graphql. URL parameters: query, variables (prefill the editors) and run=1 (run the query once loaded;
-// the browser test uses it). The last result is also mirrored into <pre id="last-result"> for tests and copy-paste.
+// the browser test uses it). The response GraphiQL shows is mirrored into <pre id="last-result"> for tests.
 import { GraphiQL } from 'graphiql';
 import { useEditorContext, useExecutionContext } from '@graphiql/react';
 import { useEffect, useRef } from 'react';
@@ -15,11 +15,7 @@ async function fetcher(request) {
     headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
     body: JSON.stringify(request),
   });
-  const result = await response.json();
-  if (request.operationName !== 'IntrospectionQuery') {
-    document.getElementById('last-result').textContent = JSON.stringify(result);
-  }
-  return result;
+  return response.json();
 }
 
 function RunOnLoad() {
@@ -32,6 +28,15 @@ function RunOnLoad() {
       execution.run();
     }
   }, [editors.queryEditor, execution]);
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const shown = editors.responseEditor?.getValue();
+      if (shown) {
+        document.getElementById('last-result').textContent = shown;
+      }
+    }, 100);
+    return () => clearInterval(timer);
+  }, [editors.responseEditor]);
   return null;
 }
 
