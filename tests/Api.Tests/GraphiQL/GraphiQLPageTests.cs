@@ -51,11 +51,11 @@ public sealed class GraphiQLPageTests
         Assert.Equal(0, shown.GetProperty("children").GetArrayLength());
     }
 
-    /// <summary>The response GraphiQL's result editor shows, mirrored by the page into <c>pre#last-result</c>.</summary>
+    /// <summary>The result of the query GraphiQL ran, mirrored by the page into <c>pre#last-result</c>.</summary>
     private static string ShownResponse(string dom)
     {
         var match = System.Text.RegularExpressions.Regex.Match(dom, "<pre id=\"last-result\"[^>]*>(.*?)</pre>", System.Text.RegularExpressions.RegexOptions.Singleline);
-        Assert.True(match.Success && match.Groups[1].Value.Length > 0, "GraphiQL showed no response.");
+        Assert.True(match.Success && match.Groups[1].Value.Length > 0, "GraphiQL ran no query.");
         return System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 }
