@@ -3,6 +3,7 @@ using Governance.Api.GraphQL.Paging;
 using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying;
+using Governance.Warehouse.Security;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class AreaQueries : IQueryFields
             {
                 var code = c.GetArgument<string>("code").Trim();
                 await using var db = await Factory(c).CreateDbContextAsync(c.CancellationToken);
-                var versions = await db.Areas.AsNoTracking().Where(a => a.AreaCode == code).ToListAsync(c.CancellationToken);
+                var versions = await db.VisibleAreas().AsNoTracking().Where(a => a.AreaCode == code).ToListAsync(c.CancellationToken);
                 return AreaLoaders.Latest(versions).FirstOrDefault();
             });
         query.Field<NonNullGraphType<ConnectionType<AreaType, Area>>>("areas")
@@ -44,8 +45,8 @@ public sealed class AreaQueries : IQueryFields
         var historic = context.GetArgument<bool?>("includeHistoric") == true;
         await using var db = await Factory(context).CreateDbContextAsync(context.CancellationToken);
         var areas = historic
-            ? db.Areas.Where(a => !db.Areas.Any(b => b.AreaCode == a.AreaCode && (b.IsCurrent && !a.IsCurrent || b.IsCurrent == a.IsCurrent && b.ValidFrom > a.ValidFrom)))
-            : db.Areas.Where(a => a.IsCurrent);
+            ? db.VisibleAreas().Where(a => !db.Areas.Any(b => b.AreaCode == a.AreaCode && (b.IsCurrent && !a.IsCurrent || b.IsCurrent == a.IsCurrent && b.ValidFrom > a.ValidFrom)))
+            : db.VisibleAreas().Where(a => a.IsCurrent);
         if (level is { } l)
         {
             areas = areas.Where(a => a.Level == l);
@@ -67,7 +68,7 @@ public sealed class AreaQueries : IQueryFields
 
     private static async Task<string> WithinPrefixAsync(WarehouseDbContext db, string within, CancellationToken cancellationToken)
     {
-        if (!AreaCode.TryParse(within, out var code) || !await db.Areas.AnyAsync(a => a.AreaCode == code.Value.Value, cancellationToken))
+        if (!AreaCode.TryParse(within, out var code) || !await db.LabelAreas().AnyAsync(a => a.AreaCode == code.Value.Value, cancellationToken))
         {
             throw new QueryRuleException(QueryRuleException.UnknownArea, $"No area has the code '{within}'.");
         }
