@@ -10,7 +10,8 @@ namespace Governance.Etl.Loading;
 /// After a load: per indicator, the robust z-score (median and MAD) of ln(value / value a year earlier) over this
 /// batch's values whose area version has a positive value for the same period a year earlier; beyond the threshold is
 /// a warning. (Only the same area version is compared: across a rename the pair is not formed, which keeps the join a
-/// primary-key lookup on every engine.)
+/// primary-key lookup on every engine; written as a correlated lookup because SQLite planned the join against the
+/// unanalysed staging table as a nested scan, 7x slower on 20,000 rows.)
 /// </summary>
 internal static class OutlierDetector
 {
@@ -24,11 +25,15 @@ internal static class OutlierDetector
     {
         await using var command = staging.Command(
             $"""
-            SELECT s.indicator_sk, s.area_sk, s.period_sk, s.value, p.value
-            FROM {staging.Table} s
-            INNER JOIN fct_indicator_value p ON p.area_sk = s.area_sk AND p.period_sk = s.period_sk - 1000 AND p.indicator_sk = s.indicator_sk
-            WHERE s.value > 0 AND p.value > 0
-            ORDER BY s.indicator_sk
+            SELECT indicator_sk, area_sk, period_sk, value, previous
+            FROM (
+                SELECT s.indicator_sk, s.area_sk, s.period_sk, s.value,
+                    (SELECT p.value FROM fct_indicator_value p
+                     WHERE p.area_sk = s.area_sk AND p.period_sk = s.period_sk - 1000 AND p.indicator_sk = s.indicator_sk) AS previous
+                FROM {staging.Table} s
+                WHERE s.value > 0) pairs
+            WHERE previous > 0
+            ORDER BY indicator_sk
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var warnings = new List<LoadWarning>();
