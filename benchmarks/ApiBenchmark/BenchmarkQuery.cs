@@ -14,7 +14,7 @@ internal sealed record BenchmarkQuery(string Name, string GraphQL, string Sql)
     [
         new(
             "weak villages by township and year",
-            $$"""{ observations(indicators: ["CE_WEAK_VILLAGES"], level: TOWNSHIP, from: "{{year - 4}}", to: "{{year}}", first: 100000) { totalCount nodes { areaCode period { key } value } } }""",
+            $$"""{ observations(indicators: ["CE_WEAK_VILLAGES"], level: TOWNSHIP, from: "{{year - 4}}", to: "{{year}}", first: 1000) { totalCount nodes { areaCode period { key } value } } }""",
             $"select substr(a.area_code, 1, 9) as township, p.period_key, count(*) as weak {Facts} where i.indicator_code = 'CE_OPERATING_INCOME' and p.grain = 'Year' and p.year between {year - 4} and {year} and v.value < 10 group by substr(a.area_code, 1, 9), p.period_key"),
         new(
             "income growth by township (CAGR)",
@@ -22,7 +22,7 @@ internal sealed record BenchmarkQuery(string Name, string GraphQL, string Sql)
             $"select substr(a.area_code, 1, 9) as township, p.year, sum(v.value) as income {Facts} where i.indicator_code = 'CE_TOTAL_INCOME' and p.grain = 'Year' and p.year between {year - 4} and {year} group by substr(a.area_code, 1, 9), p.year"),
         new(
             "compound coverage by township and quarter",
-            $$"""{ observations(indicators: ["ORG_COMPOUND_COVERAGE"], level: TOWNSHIP, grain: QUARTER, from: "{{year}}Q1", to: "{{year}}Q4", first: 100000) { totalCount nodes { areaCode period { key } value numerator denominator } } }""",
+            $$"""{ observations(indicators: ["ORG_COMPOUND_COVERAGE"], level: TOWNSHIP, grain: QUARTER, from: "{{year}}Q1", to: "{{year}}Q4", first: 1000) { totalCount nodes { areaCode period { key } value numerator denominator } } }""",
             $"select substr(a.area_code, 1, 9) as township, p.period_key, 100.0 * sum(case when i.indicator_code = 'ORG_COMPOUNDS_WITH_BRANCH' then v.value end) / sum(case when i.indicator_code = 'ORG_COMPOUNDS' then v.value end) as coverage {Facts} where i.indicator_code in ('ORG_COMPOUNDS', 'ORG_COMPOUNDS_WITH_BRANCH') and p.grain = 'Quarter' and p.year = {year} group by substr(a.area_code, 1, 9), p.period_key"),
         new(
             "operating income distribution",

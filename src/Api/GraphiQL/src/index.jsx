@@ -1,5 +1,5 @@
 // GraphiQL for /graphql. URL parameters: query, variables (prefill the editors) and run=1 (run the query once loaded;
-// the browser test uses it). The last result is also mirrored into <pre id="last-result"> for tests and copy-paste.
+// the browser test uses it). The result of the last query GraphiQL ran is mirrored into <pre id="last-result"> for tests.
 import { GraphiQL } from 'graphiql';
 import { useEditorContext, useExecutionContext } from '@graphiql/react';
 import { useEffect, useRef } from 'react';

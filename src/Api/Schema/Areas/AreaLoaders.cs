@@ -1,3 +1,4 @@
+using Governance.Api.GraphQL;
 using Governance.Api.GraphQL.DataLoaders;
 using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
@@ -45,7 +46,7 @@ public sealed class AreaLoaders
 
     /// <summary>Of the versions of each code, the current one, or the one that started last.</summary>
     public static IEnumerable<Area> Latest(IEnumerable<Area> versions) =>
-        versions.GroupBy(a => a.AreaCode, StringComparer.Ordinal)
+        versions.Where(a => RequestScope.Sees(a.AreaCode)).GroupBy(a => a.AreaCode, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(a => a.IsCurrent).ThenByDescending(a => a.ValidFrom).First());
 
     private async Task<IReadOnlyDictionary<string, Area>> LoadByCodeAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)

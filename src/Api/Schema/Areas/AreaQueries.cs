@@ -3,7 +3,6 @@ using Governance.Api.GraphQL.Paging;
 using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying;
-using Governance.Warehouse.Security;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +22,7 @@ public sealed class AreaQueries : IQueryFields
             {
                 var code = c.GetArgument<string>("code").Trim();
                 await using var db = await Factory(c).CreateDbContextAsync(c.CancellationToken);
-                var versions = await db.VisibleAreas().AsNoTracking().Where(a => a.AreaCode == code).ToListAsync(c.CancellationToken);
+                var versions = await db.Areas.AsNoTracking().Where(a => a.AreaCode == code).Visible().ToListAsync(c.CancellationToken);
                 return AreaLoaders.Latest(versions).FirstOrDefault();
             });
         query.Field<NonNullGraphType<ConnectionType<AreaType, Area>>>("areas")
@@ -45,8 +44,9 @@ public sealed class AreaQueries : IQueryFields
         var historic = context.GetArgument<bool?>("includeHistoric") == true;
         await using var db = await Factory(context).CreateDbContextAsync(context.CancellationToken);
         var areas = historic
-            ? db.VisibleAreas().Where(a => !db.Areas.Any(b => b.AreaCode == a.AreaCode && (b.IsCurrent && !a.IsCurrent || b.IsCurrent == a.IsCurrent && b.ValidFrom > a.ValidFrom)))
-            : db.VisibleAreas().Where(a => a.IsCurrent);
+            ? db.Areas.Where(a => !db.Areas.Any(b => b.AreaCode == a.AreaCode && (b.IsCurrent && !a.IsCurrent || b.IsCurrent == a.IsCurrent && b.ValidFrom > a.ValidFrom)))
+            : db.Areas.Where(a => a.IsCurrent);
+        areas = areas.Visible();
         if (level is { } l)
         {
             areas = areas.Where(a => a.Level == l);
@@ -68,7 +68,8 @@ public sealed class AreaQueries : IQueryFields
 
     private static async Task<string> WithinPrefixAsync(WarehouseDbContext db, string within, CancellationToken cancellationToken)
     {
-        if (!AreaCode.TryParse(within, out var code) || !await db.LabelAreas().AnyAsync(a => a.AreaCode == code.Value.Value, cancellationToken))
+        if (!AreaCode.TryParse(within, out var code) || !RequestScope.MayLookWithin(code.Value)
+            || !await db.Areas.AnyAsync(a => a.AreaCode == code.Value.Value, cancellationToken))
         {
             throw new QueryRuleException(QueryRuleException.UnknownArea, $"No area has the code '{within}'.");
         }

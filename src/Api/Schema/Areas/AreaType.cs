@@ -1,3 +1,4 @@
+using Governance.Api.GraphQL;
 using Governance.Api.GraphQL.DataLoaders;
 using Governance.Api.Schema.Indicators;
 using Governance.Api.Schema.Periods;
@@ -45,6 +46,7 @@ public sealed class AreaType : ObjectGraphType<Area>
             .Argument<StringGraphType>("to", "Last period (截止期), e.g. 2024; default the latest.")
             .ResolveAsync(async c =>
             {
+                RequestScope.RequireIndicatorRead(c.Source.Level);
                 var indicator = await c.RequestServices!.GetRequiredService<IndicatorDirectory>().GetAsync(c.GetArgument<string>("indicator"));
                 var request = SeriesRequest.Create(indicator, c.GetArgument<PeriodGrain?>("grain"), c.GetArgument<string?>("from"), c.GetArgument<string?>("to"));
                 return c.RequestServices!.GetRequiredService<SeriesLoaders>().For(request).Load(c.Source.AreaCode).Then(EmptyIfNull);

@@ -20,6 +20,7 @@ public sealed class LoadBatchQueries : IQueryFields
             .PagingArguments()
             .ResolveAsync(async c =>
             {
+                RequestScope.RequireLoadRead();
                 await using var db = await Factory(c).CreateDbContextAsync(c.CancellationToken);
                 return await db.VisibleLoadBatches().AsNoTracking().OrderByDescending(b => b.LoadBatchId).ToConnectionAsync(PageRequest.From(c), c.CancellationToken);
             });
@@ -28,6 +29,7 @@ public sealed class LoadBatchQueries : IQueryFields
             .Argument<NonNullGraphType<IdGraphType>>("id", "Identifier of the batch (批次号).")
             .ResolveAsync(async c =>
             {
+                RequestScope.RequireLoadRead();
                 if (!long.TryParse(c.GetArgument<string>("id"), System.Globalization.CultureInfo.InvariantCulture, out var id))
                 {
                     return null;

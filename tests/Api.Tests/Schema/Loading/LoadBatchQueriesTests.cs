@@ -13,7 +13,7 @@ public sealed class LoadBatchQueriesTests
     {
         await using var warehouse = await TestWarehouse.CreateAsync(provider);
         var (older, newer) = await SaveBatchesAsync(warehouse);
-        await using var api = new GovernanceApiFactory(warehouse);
+        await using var api = new GovernanceApiFactory(warehouse, new Dictionary<string, string?> { ["Auth:AnonymousRole"] = "operator" });
         using var client = api.CreateClient();
 
         var data = await client.DataAsync($$"""
@@ -44,6 +44,19 @@ public sealed class LoadBatchQueriesTests
         Assert.Equal(1, batch.GetProperty("warnings").GetProperty("totalCount").GetInt32());
         Assert.Equal((90m, 9m, 4.5), (warning.GetProperty("value").GetDecimal(), warning.GetProperty("previousValue").GetDecimal(), warning.GetProperty("score").GetDouble()));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, data.GetProperty("none").ValueKind);
+    }
+
+    [Fact]
+    public async Task AnAnalystMayNotReadLoadBatches()
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);
+        await using var api = new GovernanceApiFactory(warehouse, new Dictionary<string, string?> { ["Auth:AnonymousRole"] = "analyst" });
+        using var client = api.CreateClient();
+
+        using var response = await client.SendQueryAsync("{ loadBatches { totalCount } }");
+        var json = await response.JsonAsync();
+
+        Assert.Equal("FORBIDDEN", json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
     }
 
     private static async Task<(long Older, long Newer)> SaveBatchesAsync(TestWarehouse warehouse)

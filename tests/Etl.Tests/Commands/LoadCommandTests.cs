@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Governance.Etl.Commands;
+using Governance.Etl.Loading;
+using Governance.Etl.Tests.Support;
+using Governance.TestSupport;
+using Governance.Warehouse;
+using Governance.Warehouse.Loading;
+using static Governance.Etl.Tests.Support.Some;
+
+namespace Governance.Etl.Tests.Commands;
+
+public sealed class LoadCommandTests
+{
+    [Fact]
+    public async Task RejectedFileMakesTheExitCodeOneAndABadPeriodTwo()
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder);
+        folder.Write("clean.csv", LongFile(V1 + ",2023,CE_TOTAL_INCOME,20"));
+        folder.Write("dirty.csv", LongFile(V1 + ",2023,CE_TOTAL_INCOME,-1"));
+
+        var mixed = await RunAsync(warehouse, folder, "load", "clean.csv", "dirty.csv");
+        var badPeriod = await RunAsync(warehouse, folder, "load", "clean.csv", "--period", "someday");
+
+        Assert.Equal((1, 2), (mixed.ExitCode, badPeriod.ExitCode));
+        Assert.Contains("clean.csv: Loaded (batch 2): 1 rows read, 1 inserted", mixed.Output, StringComparison.Ordinal);
+        Assert.Contains("dirty.csv: Rejected (batch 3)", mixed.Output, StringComparison.Ordinal);
+        Assert.Contains("line 2, column value: [value_out_of_range]", mixed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExitCodeIsZeroOnlyWhenEveryFileLoadedWasSkippedOrPassedItsDryRun()
+    {
+        LoadResult Result(LoadBatchStatus status, int rejected = 0) => new(1, "f.csv", status, 1, 0, 0, 0, rejected, 0, []);
+
+        Assert.Equal(0, LoadReportWriter.ExitCode([Result(LoadBatchStatus.Loaded), Result(LoadBatchStatus.Skipped), Result(LoadBatchStatus.DryRun)]));
+        Assert.Equal(0, LoadReportWriter.ExitCode([Result(LoadBatchStatus.Loaded, rejected: 2)]));
+        Assert.Equal(1, LoadReportWriter.ExitCode([Result(LoadBatchStatus.Loaded), Result(LoadBatchStatus.Rejected, 1)]));
+        Assert.Equal(1, LoadReportWriter.ExitCode([Result(LoadBatchStatus.DryRun, 1)]));
+        Assert.Equal(1, LoadReportWriter.ExitCode([Result(LoadBatchStatus.Failed)]));
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(TestWarehouse warehouse, TempFolder folder, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Governance.Etl.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Warehouse__Provider"] = warehouse.Provider.ToString();
+        start.Environment["ConnectionStrings__Warehouse"] = warehouse.ConnectionString;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output + await errors);
+    }
+}
