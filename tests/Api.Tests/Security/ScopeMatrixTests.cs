@@ -50,7 +50,7 @@ public sealed class ScopeMatrixTests
         Assert.Null(data["county"]);
         Assert.Null(data["t2"]);
         Assert.Null(data["c"]);
-        Assert.Equal(County, (string)data["t1"]!["parent"]!["code"]!);
+        Assert.Null(data["t1"]!["parent"]); // the county lies outside a township scope: it answers as if it did not exist
         Assert.Equal([A, B], data["t1"]!["children"]!.AsArray().Select(n => (string)n!["code"]!));
         Assert.Equal([12.0, 25.0], data["villageRows"]!["nodes"]!.AsArray().OrderBy(n => (string)n!["areaCode"]!, StringComparer.Ordinal).Select(n => (double)n!["value"]!));
         Assert.Equal([(T1, 37.0)], data["townshipRows"]!["nodes"]!.AsArray().Select(n => ((string)n!["areaCode"]!, (double)n["value"]!)));
