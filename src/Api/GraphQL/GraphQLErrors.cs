@@ -19,7 +19,9 @@ public static class GraphQLErrors
         var options = context.ExecutionOptions;
         if (context.OriginalException is QueryRuleException rule)
         {
-            context.Exception = new ExecutionError(rule.Message) { Code = rule.Code };
+            context.Exception = rule.Code == QueryRuleException.Forbidden
+                ? new Limits.HttpStatusError(StatusCodes.Status403Forbidden, rule.Code, rule.Message)
+                : new ExecutionError(rule.Message) { Code = rule.Code };
             return;
         }
 

@@ -31,8 +31,7 @@ internal static class AreaScope
     }
 
     /// <summary>The areas the request's <see cref="AccessScope"/> may see: every query of facts, targets or expected units starts here.</summary>
-    public static IQueryable<Area> Visible(WarehouseDbContext db) =>
-        AccessScope.Current is { IsEverything: false } scope ? db.Areas.Where(scope.Filter<Area>(a => a.AreaCode)) : db.Areas;
+    public static IQueryable<Area> Visible(WarehouseDbContext db) => db.VisibleAreas();
 
     /// <summary>
     /// The first and last 12-digit codes that start with a prefix: a range comparison uses the area-code index on every

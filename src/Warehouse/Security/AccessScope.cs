@@ -55,6 +55,10 @@ public sealed class AccessScope
     /// <summary>Code prefixes: an area is inside the scope when its code starts with one of them.</summary>
     public IReadOnlyList<string> Prefixes { get; }
 
+    /// <summary>Codes of the areas enclosing the granted ones (their parents up to the province), for labelling roll-ups above the scope.</summary>
+    public IReadOnlyList<string> EnclosingCodes =>
+        [.. AreaCodes.SelectMany(c => Ancestors(AreaCode.Parse(c))).Distinct().Where(c => !Covers(c))];
+
     /// <summary>The value row-level security reads from <c>governance.scope</c>: <c>*</c> or comma-separated prefixes.</summary>
     public string SettingValue => IsEverything ? "*" : string.Join(',', Prefixes);
 
@@ -85,6 +89,14 @@ public sealed class AccessScope
             .DefaultIfEmpty(Expression.Constant(false))
             .Aggregate(Expression.OrElse);
         return Expression.Lambda<Func<T, bool>>(body, areaCode.Parameters);
+    }
+
+    private static IEnumerable<string> Ancestors(AreaCode code)
+    {
+        for (var parent = code.ParentCode; parent is not null; parent = AreaCode.Parse(parent).ParentCode)
+        {
+            yield return parent;
+        }
     }
 
     public override string ToString() => $"{Role} of {(IsEverything ? "all areas" : string.Join(',', AreaCodes))}";

@@ -19,6 +19,7 @@ public sealed class GovernanceApiFactory(TestWarehouse warehouse, IReadOnlyDicti
             ["Warehouse:MigrateOnStart"] = "true",
             ["Demo:LoadOnFirstRun"] = "false",
             ["Auth:AllowAnonymous"] = "true",
+            ["Auth:AnonymousRole"] = "admin",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

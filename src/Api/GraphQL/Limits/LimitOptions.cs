@@ -47,7 +47,7 @@ public sealed class LimitOptions
     [Range(0, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 600;
 
-    /// <summary>Roles that may run introspection, comma-separated; anonymous callers only in Development. Null: analyst, operator, admin (every role in Development).</summary>
+    /// <summary>Roles that may run introspection, comma-separated; anonymous callers everywhere but in Production. Null: analyst, operator, admin in Production, every role elsewhere.</summary>
     public string? IntrospectionRoles { get; set; }
 
     /// <summary>Folder of trusted documents (<c>*.graphql</c>, identified by the SHA-256 of their text) for keys restricted to them.</summary>

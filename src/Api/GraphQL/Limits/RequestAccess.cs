@@ -11,25 +11,25 @@ namespace Governance.Api.GraphQL.Limits;
 public sealed class RequestAccess
 {
     private readonly HashSet<AccessRole> _introspectionRoles;
-    private readonly bool _development;
+    private readonly bool _notProduction;
     private readonly HashSet<string> _trusted;
 
     public RequestAccess(IOptions<LimitOptions> options, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
-        _development = environment.IsDevelopment();
-        var roles = options.Value.IntrospectionRoles ?? (_development ? "viewer,analyst,operator,admin" : "analyst,operator,admin");
+        _notProduction = !environment.IsProduction();
+        var roles = options.Value.IntrospectionRoles ?? (_notProduction ? "viewer,analyst,operator,admin" : "analyst,operator,admin");
         _introspectionRoles = [.. roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => ParseRole(r))];
         _trusted = LoadTrusted(options.Value.TrustedDocumentsPath);
     }
 
-    /// <summary>Callers with credentials by their role; anonymous callers only in Development.</summary>
+    /// <summary>Callers with credentials by their role; anonymous callers everywhere but in Production.</summary>
     public bool MayIntrospect(ClaimsPrincipal? user)
     {
         if (user?.Identity?.IsAuthenticated != true)
         {
-            return _development;
+            return _notProduction;
         }
 
         return Enum.TryParse<AccessRole>(user.FindFirst(GovernanceClaims.Role)?.Value, ignoreCase: true, out var role) && _introspectionRoles.Contains(role);

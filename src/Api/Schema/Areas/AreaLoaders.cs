@@ -2,6 +2,7 @@ using Governance.Api.GraphQL;
 using Governance.Api.GraphQL.DataLoaders;
 using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Schema.Areas;
@@ -51,14 +52,14 @@ public sealed class AreaLoaders
     private async Task<IReadOnlyDictionary<string, Area>> LoadByCodeAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
-        var versions = await db.Areas.AsNoTracking().Where(a => codes.Contains(a.AreaCode)).ToListAsync(cancellationToken);
+        var versions = await db.LabelAreas().AsNoTracking().Where(a => codes.Contains(a.AreaCode)).ToListAsync(cancellationToken);
         return Latest(versions).ToDictionary(a => a.AreaCode, StringComparer.Ordinal);
     }
 
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<Area>>> LoadChildrenAsync(IReadOnlyCollection<string> codes, bool historic, CancellationToken cancellationToken)
     {
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Areas.AsNoTracking()
+        var rows = await db.VisibleAreas().AsNoTracking()
             .Where(a => a.ParentCode != null && codes.Contains(a.ParentCode) && (historic || a.IsCurrent))
             .ToListAsync(cancellationToken);
         return Latest(rows).OrderBy(a => a.AreaCode, StringComparer.Ordinal)
@@ -81,8 +82,8 @@ public sealed class AreaLoaders
     {
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var pairs = successors
-            ? from l in db.AreaLineage where codes.Contains(l.ReplacedCode) join a in db.Areas on l.AreaCode equals a.AreaCode select new { Key = l.ReplacedCode, Area = a }
-            : from l in db.AreaLineage where codes.Contains(l.AreaCode) join a in db.Areas on l.ReplacedCode equals a.AreaCode select new { Key = l.AreaCode, Area = a };
+            ? from l in db.AreaLineage where codes.Contains(l.ReplacedCode) join a in db.VisibleAreas() on l.AreaCode equals a.AreaCode select new { Key = l.ReplacedCode, Area = a }
+            : from l in db.AreaLineage where codes.Contains(l.AreaCode) join a in db.VisibleAreas() on l.ReplacedCode equals a.AreaCode select new { Key = l.AreaCode, Area = a };
         var rows = await pairs.AsNoTracking().ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.Key, StringComparer.Ordinal).ToDictionary(
             g => g.Key,

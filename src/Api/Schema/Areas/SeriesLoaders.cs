@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Governance.Api.GraphQL.DataLoaders;
 using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Schema.Areas;
@@ -21,7 +22,7 @@ public sealed class SeriesLoaders(IDbContextFactory<WarehouseDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var joined = from v in db.IndicatorValues
-                     join a in db.Areas on v.AreaSk equals a.AreaSk
+                     join a in db.VisibleAreas() on v.AreaSk equals a.AreaSk
                      join p in db.Periods on v.PeriodSk equals p.PeriodSk
                      where v.IndicatorSk == request.IndicatorSk && p.Grain == request.NativeGrain && codes.Contains(a.AreaCode)
                          && p.StartDate >= request.From && p.EndDate <= request.To

@@ -2,6 +2,7 @@ using Governance.Api.GraphQL;
 using Governance.Api.GraphQL.Paging;
 using Governance.Warehouse;
 using Governance.Warehouse.Loading;
+using Governance.Warehouse.Security;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class LoadBatchQueries : IQueryFields
             {
                 RequestScope.RequireLoadRead();
                 await using var db = await Factory(c).CreateDbContextAsync(c.CancellationToken);
-                return await db.LoadBatches.AsNoTracking().OrderByDescending(b => b.LoadBatchId).ToConnectionAsync(PageRequest.From(c), c.CancellationToken);
+                return await db.VisibleLoadBatches().AsNoTracking().OrderByDescending(b => b.LoadBatchId).ToConnectionAsync(PageRequest.From(c), c.CancellationToken);
             });
         query.Field<LoadBatchType>("loadBatch")
             .Description("One load batch by its id (批次号); null when there is none.")
@@ -35,7 +36,7 @@ public sealed class LoadBatchQueries : IQueryFields
                 }
 
                 await using var db = await Factory(c).CreateDbContextAsync(c.CancellationToken);
-                return await db.LoadBatches.AsNoTracking().FirstOrDefaultAsync(b => b.LoadBatchId == id, c.CancellationToken);
+                return await db.VisibleLoadBatches().AsNoTracking().FirstOrDefaultAsync(b => b.LoadBatchId == id, c.CancellationToken);
             });
     }
 

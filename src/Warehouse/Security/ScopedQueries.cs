@@ -1,0 +1,55 @@
+using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Loading;
+using Governance.Warehouse.Querying;
+
+namespace Governance.Warehouse.Security;
+
+/// <summary>The rows the current <see cref="AccessScope"/> may see; outside a request (ETL, engine tests) every row.</summary>
+public static class ScopedQueries
+{
+    /// <summary>Areas inside the scope: lists, lookups by code, children, series, facts.</summary>
+    public static IQueryable<Area> VisibleAreas(this WarehouseDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return AccessScope.Current is { IsEverything: false } scope ? db.Areas.Where(scope.Filter<Area>(a => a.AreaCode)) : db.Areas;
+    }
+
+    /// <summary>Areas inside the scope and those enclosing it: the labels of roll-ups above the scope (parent, ancestors).</summary>
+    public static IQueryable<Area> LabelAreas(this WarehouseDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (AccessScope.Current is not { IsEverything: false } scope)
+        {
+            return db.Areas;
+        }
+
+        var enclosing = scope.EnclosingCodes;
+        var inside = scope.Filter<Area>(a => a.AreaCode);
+        return db.Areas.Where(a => enclosing.Contains(a.AreaCode)).Concat(db.Areas.Where(inside));
+    }
+
+    /// <summary>Load batches for operators and admins; a scoped operator sees the batches whose facts all lie inside the scope.</summary>
+    public static IQueryable<LoadBatch> VisibleLoadBatches(this WarehouseDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (AccessScope.Current is not { } scope)
+        {
+            return db.LoadBatches;
+        }
+
+        if (!scope.MayReadLoads)
+        {
+            throw new QueryRuleException(QueryRuleException.Forbidden, $"The {scope.Role.ToString().ToLowerInvariant()} role may not read load batches (operators and admins may).");
+        }
+
+        if (scope.IsEverything)
+        {
+            return db.LoadBatches;
+        }
+
+        var visible = db.VisibleAreas().Select(a => a.AreaSk);
+        return db.LoadBatches.Where(b =>
+            db.IndicatorValues.Any(v => v.LoadBatchId == b.LoadBatchId)
+            && !db.IndicatorValues.Any(v => v.LoadBatchId == b.LoadBatchId && !visible.Contains(v.AreaSk)));
+    }
+}
