@@ -35,7 +35,8 @@ internal static class UnitFacts
             _ => facts.Where(x => x.p.StartDate >= x.t.StartDate && x.p.EndDate <= x.t.EndDate),
         };
 
-        if (input.Base.TimeAggregation == TimeAggregation.Last)
+        // At the native grain each target period holds one fact per unit, so the last-value filter is only needed for coarser grains.
+        if (input.Base.TimeAggregation == TimeAggregation.Last && (input.Mode == WindowMode.YearToDate || (input.Mode == WindowMode.Inside && scope.Grain != native)))
         {
             // A stock counts each unit's last value in the target period: no later fact of the same unit inside it.
             facts = facts.Where(x => !(

@@ -10,8 +10,8 @@ DECLARE @highSk int = 2024999;
 DECLARE @native nvarchar(8) = N'Quarter';
 DECLARE @first varchar(12) = '361100000000';
 DECLARE @last varchar(12) = '361100999999';
-DECLARE @keyLength25 int = 9;
-DECLARE @role26 int = 1;
+DECLARE @keyLength20 int = 9;
+DECLARE @role21 int = 1;
 DECLARE @scope_Grain11 nvarchar(8) = N'Quarter';
 DECLARE @scope_Start12 date = '2023-01-01';
 DECLARE @scope_End13 date = '2024-12-31';
@@ -35,7 +35,7 @@ FROM (
     ) AS [d2]
     WHERE [f].[indicator_sk] = @sk AND [f].[period_sk] >= @lowSk AND [f].[period_sk] <= @highSk AND [d0].[grain] = @native AND [d].[area_code] >= @first AND [d].[area_code] <= @last AND [d0].[year] = [d2].[year] AND [d0].[end_date] <= [d2].[end_date]
     UNION ALL
-    SELECT [d3].[area_code] AS [UnitCode], SUBSTRING([d3].[area_code], 0 + 1, @keyLength25) AS [GroupCode], [d6].[period_key] AS [PeriodKey], @role26 AS [Role], CAST([f0].[value] AS float) * 1.0E0 AS [Value], 0.0E0 AS [Weight], 0 AS [Meets]
+    SELECT [d3].[area_code] AS [UnitCode], SUBSTRING([d3].[area_code], 0 + 1, @keyLength20) AS [GroupCode], [d6].[period_key] AS [PeriodKey], @role21 AS [Role], CAST([f0].[value] AS float) * 1.0E0 AS [Value], 0.0E0 AS [Weight], 0 AS [Meets]
     FROM [fct_indicator_value] AS [f0]
     INNER JOIN [dim_area] AS [d3] ON [f0].[area_sk] = [d3].[area_sk]
     INNER JOIN [dim_period] AS [d4] ON [f0].[period_sk] = [d4].[period_sk]
@@ -44,12 +44,7 @@ FROM (
         FROM [dim_period] AS [d5]
         WHERE [d5].[grain] = @scope_Grain11 AND [d5].[start_date] >= @scope_Start12 AND [d5].[end_date] <= @scope_End13
     ) AS [d6]
-    WHERE [f0].[indicator_sk] = @sk14 AND [f0].[period_sk] >= @lowSk15 AND [f0].[period_sk] <= @highSk16 AND [d4].[grain] = @native17 AND [d3].[area_code] >= @first18 AND [d3].[area_code] <= @last19 AND [d4].[start_date] <= [d6].[start_date] AND [d4].[end_date] >= [d6].[end_date] AND NOT EXISTS (
-        SELECT 1
-        FROM [fct_indicator_value] AS [f1]
-        INNER JOIN [dim_area] AS [d7] ON [f1].[area_sk] = [d7].[area_sk]
-        INNER JOIN [dim_period] AS [d8] ON [f1].[period_sk] = [d8].[period_sk]
-        WHERE [f1].[indicator_sk] = @sk14 AND [d7].[area_code] = [d3].[area_code] AND [d8].[grain] = @native17 AND [d8].[start_date] > [d4].[start_date] AND [d8].[end_date] <= [d6].[end_date])
+    WHERE [f0].[indicator_sk] = @sk14 AND [f0].[period_sk] >= @lowSk15 AND [f0].[period_sk] <= @highSk16 AND [d4].[grain] = @native17 AND [d3].[area_code] >= @first18 AND [d3].[area_code] <= @last19 AND [d4].[start_date] <= [d6].[start_date] AND [d4].[end_date] >= [d6].[end_date]
 ) AS [u]
 GROUP BY [u].[GroupCode], [u].[PeriodKey], [u].[Role]
 

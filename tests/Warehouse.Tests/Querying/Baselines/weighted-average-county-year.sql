@@ -23,24 +23,19 @@ FROM (
         FROM [dim_period] AS [d1]
         WHERE [d1].[grain] = @scope_Grain AND [d1].[start_date] >= @scope_Start AND [d1].[end_date] <= @scope_End
     ) AS [d2]
-    WHERE [f].[indicator_sk] = @sk AND [f].[period_sk] >= @lowSk AND [f].[period_sk] <= @highSk AND [d0].[grain] = @native AND [d].[area_code] >= @first AND [d].[area_code] <= @last AND [d0].[start_date] >= [d2].[start_date] AND [d0].[end_date] <= [d2].[end_date] AND NOT EXISTS (
-        SELECT 1
-        FROM [fct_indicator_value] AS [f0]
-        INNER JOIN [dim_area] AS [d3] ON [f0].[area_sk] = [d3].[area_sk]
-        INNER JOIN [dim_period] AS [d4] ON [f0].[period_sk] = [d4].[period_sk]
-        WHERE [f0].[indicator_sk] = @sk AND [d3].[area_code] = [d].[area_code] AND [d4].[grain] = @native AND [d4].[start_date] > [d0].[start_date] AND [d4].[end_date] <= [d2].[end_date])
+    WHERE [f].[indicator_sk] = @sk AND [f].[period_sk] >= @lowSk AND [f].[period_sk] <= @highSk AND [d0].[grain] = @native AND [d].[area_code] >= @first AND [d].[area_code] <= @last AND [d0].[start_date] >= [d2].[start_date] AND [d0].[end_date] <= [d2].[end_date]
 ) AS [s]
 OUTER APPLY (
     SELECT CAST([s].[value] AS float) * ISNULL((
-        SELECT TOP(1) CAST([f1].[value] AS float)
-        FROM [fct_indicator_value] AS [f1]
-        WHERE [f1].[indicator_sk] = @weightSk AND [f1].[area_sk] = [s].[area_sk] AND [f1].[period_sk] = [s].[period_sk]), 0.0E0) AS [value]
+        SELECT TOP(1) CAST([f0].[value] AS float)
+        FROM [fct_indicator_value] AS [f0]
+        WHERE [f0].[indicator_sk] = @weightSk AND [f0].[area_sk] = [s].[area_sk] AND [f0].[period_sk] = [s].[period_sk]), 0.0E0) AS [value]
 ) AS [s1]
 OUTER APPLY (
     SELECT ISNULL((
-        SELECT TOP(1) CAST([f2].[value] AS float)
-        FROM [fct_indicator_value] AS [f2]
-        WHERE [f2].[indicator_sk] = @weightSk AND [f2].[area_sk] = [s].[area_sk] AND [f2].[period_sk] = [s].[period_sk]), 0.0E0) AS [value]
+        SELECT TOP(1) CAST([f1].[value] AS float)
+        FROM [fct_indicator_value] AS [f1]
+        WHERE [f1].[indicator_sk] = @weightSk AND [f1].[area_sk] = [s].[area_sk] AND [f1].[period_sk] = [s].[period_sk]), 0.0E0) AS [value]
 ) AS [s2]
 GROUP BY [s].[GroupCode], [s].[period_key0], [s].[Role]
 
