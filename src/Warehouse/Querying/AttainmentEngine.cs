@@ -34,16 +34,17 @@ public sealed class AttainmentEngine(IDbContextFactory<WarehouseDbContext> facto
         var lowerIsBetter = Attainment.IsLowerBetter(plan.Indicator);
         return targets
             .OrderBy(t => t.AreaCode, StringComparer.Ordinal)
-            .Select(t => new Attainment(
-                t.AreaCode,
-                indicator,
-                period,
-                (double)t.TargetValue,
-                actual.GetValueOrDefault(t.AreaCode),
-                lowerIsBetter,
-                new GrowthTrend(history[t.AreaCode].OrderBy(o => o.Period.Year).Select(o => (o.Period.Year, o.Value!.Value)).ToList()))
+            .Select(t =>
             {
-                Area = t.Area,
+                var points = history[t.AreaCode].OrderBy(o => o.Period.Year).Select(o => (o.Period.Year, o.Value!.Value)).ToList();
+                var (value, from) = actual.GetValueOrDefault(t.AreaCode) is { } v
+                    ? (v, period)
+                    : points.Count > 0 ? (points[^1].Value, PeriodKey.ForYear(points[^1].Year)) : ((double?)null, (PeriodKey?)null);
+                return new Attainment(t.AreaCode, indicator, period, (double)t.TargetValue, value, lowerIsBetter, new GrowthTrend(points))
+                {
+                    Area = t.Area,
+                    ActualPeriod = from,
+                };
             })
             .ToList();
     }

@@ -42,7 +42,10 @@ public sealed record GrowthTrend(IReadOnlyList<(int Year, double Value)> Points)
     /// </summary>
     public int? ProjectedYear(double target, bool lowerIsBetter = false)
     {
-        if (_fit is not { } f || (IsLogFit && target <= 0))
+        // A log line never reaches 0 or below: such targets (no weak villages left) are projected on the straight line.
+        var logScale = IsLogFit && target > 0;
+        var fit = logScale ? _fit : LinearFit(Points);
+        if (fit is not { } f)
         {
             return null;
         }
@@ -53,23 +56,25 @@ public sealed record GrowthTrend(IReadOnlyList<(int Year, double Value)> Points)
             return null;
         }
 
-        var year = (Transform(target) - f.Intercept) / f.Slope;
+        var year = ((logScale ? Math.Log(target) : target) - f.Intercept) / f.Slope;
         return (int)Math.Ceiling(year - 1e-9);
     }
 
     private double Transform(double value) => IsLogFit ? Math.Log(value) : value;
 
-    private static (double Intercept, double Slope)? Fit(IReadOnlyList<(int Year, double Value)> points)
+    private static (double Intercept, double Slope)? Fit(IReadOnlyList<(int Year, double Value)> points) =>
+        points.All(p => p.Value > 0) ? Line(points, Math.Log) : LinearFit(points);
+
+    private static (double Intercept, double Slope)? LinearFit(IReadOnlyList<(int Year, double Value)> points) => Line(points, v => v);
+
+    private static (double Intercept, double Slope)? Line(IReadOnlyList<(int Year, double Value)> points, Func<double, double> transform)
     {
         if (points.Count < 2)
         {
             return null;
         }
 
-        var log = points.All(p => p.Value > 0);
-        var (intercept, slope) = MathNet.Numerics.Fit.Line(
-            points.Select(p => (double)p.Year).ToArray(),
-            points.Select(p => log ? Math.Log(p.Value) : p.Value).ToArray());
+        var (intercept, slope) = MathNet.Numerics.Fit.Line(points.Select(p => (double)p.Year).ToArray(), points.Select(p => transform(p.Value)).ToArray());
         return (intercept, slope);
     }
 }

@@ -41,6 +41,7 @@ public sealed class GrowthAndAttainmentTests
             .Target("CE_OPERATING_INCOME", T, "2024", 30)
             .Target("CE_WEAK_VILLAGES", T, "2024", 0)
             .Target("ORG_DEMO_SITES", T, "2024", 1).Value("ORG_DEMO_SITES", T, "2024", 2)
+            .Target("CE_WEAK_VILLAGES", T, "2025", 0)
             .SaveAsync();
         var engine = new AttainmentEngine(warehouse.Factory);
         var token = TestContext.Current.CancellationToken;
@@ -52,6 +53,11 @@ public sealed class GrowthAndAttainmentTests
         Assert.Equal((30.0, 21.0, false, 9.0, 2027), (income.Target, income.Actual!.Value, income.Met!.Value, income.Gap!.Value, income.ProjectedYear!.Value));
         Assert.Equal((0.0, 1.0, false, 1.0, true), (weak.Target, weak.Actual!.Value, weak.Met!.Value, weak.Gap!.Value, weak.LowerIsBetter));
         Assert.Equal((true, -1.0, 2024), (demo.Met!.Value, demo.Gap!.Value, demo.ProjectedYear!.Value));
+
+        // A target ahead of the data: the latest actual (2024: 1 weak village), and the straight-line trend of 3, 3, 1, 1
+        // (2021-2024; slope -0.8) reaches 0 in 2025, so the township is on schedule.
+        var ahead = Assert.Single(await engine.QueryAsync("CE_WEAK_VILLAGES", PeriodKey.Parse("2025"), AreaLevel.Township, County, token));
+        Assert.Equal(("2024", 1.0, false, 2025, true), (ahead.ActualPeriod!.Value.Value, ahead.Actual!.Value, ahead.Met!.Value, ahead.ProjectedYear!.Value, ahead.OnSchedule));
     }
 
     [Theory]

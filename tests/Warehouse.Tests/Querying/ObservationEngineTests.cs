@@ -78,6 +78,33 @@ public sealed class ObservationEngineTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task AtMonthGrainPeriodGrowthComparesWithThePreviousMonthAndAZeroBaseGivesNull(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+        await new Some(warehouse).Value("CAD_TRAINING_SESSIONS", T, "202302", 4).SaveAsync();
+
+        var months = await Query(warehouse, "CAD_TRAINING_SESSIONS", AreaLevel.Township, PeriodGrain.Month, "202401", "202403");
+
+        Assert.Equal([("202401", null, null), ("202402", -1.0, -1.0), ("202403", (double?)null, (double?)null)], months.Select(r => (r.Period.Value, r.PeriodGrowth, r.YoyGrowth)));
+        Assert.Equal(0.0, months[2].PreviousValue);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SharesOverExpectedUnitsCountTownshipsThatDidNotReport(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+        await new Some(warehouse).Area("361100102000", "T2镇").Value("ORG_DEMO_SITES", T, "2024", 2).SaveAsync();
+
+        var row = Assert.Single(await new ObservationEngine(warehouse.Factory).QueryAsync(
+            new ObservationRequest(["ORG_DEMO_TOWNSHIP_SHARE"], AreaLevel.Prefecture, Province, PeriodGrain.Year, PeriodKey.Parse("2024"), PeriodKey.Parse("2024")),
+            TestContext.Current.CancellationToken));
+
+        Assert.Equal((County, 50.0, 1, 2), (row.AreaCode, row.Value!.Value, row.ReportingUnits, row.ExpectedUnits));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task AGrainFinerThanTheIndicatorsOwnIsRefused(WarehouseProvider provider)
     {
         await using var warehouse = await Scenario(provider);
