@@ -5,20 +5,20 @@ namespace Governance.Warehouse.Querying;
 /// <summary>The two grouped SQL queries behind a plan: totals of the inputs, and the units expected to report.</summary>
 internal static class GroupQueries
 {
-    /// <summary>One grouped query over all inputs of the plan (UNION ALL of the inputs, then GROUP BY group, period, role).</summary>
-    public static IQueryable<GroupTotal> Totals(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan) =>
-        plan.Inputs
+    /// <summary>
+    /// One grouped query over all inputs of the plan (UNION ALL of the inputs, then GROUP BY group, period, role). The
+    /// distinct count of reporting units is the costly column: it is left out (0) unless <paramref name="countUnits"/>.
+    /// </summary>
+    public static IQueryable<GroupTotal> Totals(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, bool countUnits = true)
+    {
+        var groups = plan.Inputs
             .Select(input => UnitFacts.For(db, scope, input))
             .Aggregate((all, next) => all.Concat(next))
-            .GroupBy(f => new { f.GroupCode, f.PeriodKey, f.Role })
-            .Select(g => new GroupTotal(
-                g.Key.GroupCode,
-                g.Key.PeriodKey,
-                g.Key.Role,
-                g.Sum(f => f.Value),
-                g.Sum(f => f.Weight),
-                g.Sum(f => f.Meets),
-                g.Select(f => f.UnitCode).Distinct().Count()));
+            .GroupBy(f => new { f.GroupCode, f.PeriodKey, f.Role });
+        return countUnits
+            ? groups.Select(g => new GroupTotal(g.Key.GroupCode, g.Key.PeriodKey, g.Key.Role, g.Sum(f => f.Value), g.Sum(f => f.Weight), g.Sum(f => f.Meets), g.Select(f => f.UnitCode).Distinct().Count()))
+            : groups.Select(g => new GroupTotal(g.Key.GroupCode, g.Key.PeriodKey, g.Key.Role, g.Sum(f => f.Value), g.Sum(f => f.Weight), g.Sum(f => f.Meets), 0));
+    }
 
     /// <summary>Per group and period, the areas of the plan's unit kinds inside the scope that are valid in the period.</summary>
     public static IQueryable<ExpectedUnits> Expected(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan)

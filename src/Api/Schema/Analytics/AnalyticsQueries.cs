@@ -41,6 +41,9 @@ public sealed class AnalyticsQueries : IQueryFields
             .ResolveAsync(async c =>
             {
                 var (from, to) = AnalyticsArguments.Range(c);
+                var filter = c.GetArgument<ObservationFilter?>("where");
+                var order = c.GetArgument<List<ObservationOrder>?>("orderBy") ?? [];
+                var selected = Selections.Beneath(c);
                 var request = new ObservationRequest(
                     c.GetArgument<List<string>>("indicators"),
                     c.GetArgument<AreaLevel>("level"),
@@ -49,12 +52,19 @@ public sealed class AnalyticsQueries : IQueryFields
                     from,
                     to,
                     c.GetArgument<AreaStructure?>("structure") ?? AreaStructure.AsReported,
-                    c.GetArgument<bool?>("includeNonReporting") ?? false);
+                    c.GetArgument<bool?>("includeNonReporting") ?? false,
+                    ObservationFields.Parts(selected, filter, order));
                 var page = PageRequest.From(c);
-                var rows = await new ObservationEngine(Factory(c)).QueryAsync(request, c.CancellationToken);
-                var filter = c.GetArgument<ObservationFilter?>("where");
-                var sorted = ObservationOrder.Sort(filter is null ? rows : rows.Where(filter.Matches), c.GetArgument<List<ObservationOrder>?>("orderBy") ?? []);
-                return new Connection<Observation>(sorted.Skip(page.Offset).Take(page.Size).ToList(), sorted.Count, page.Offset);
+                var engine = new ObservationEngine(Factory(c));
+                var rows = await engine.QueryAsync(request, c.CancellationToken);
+                var sorted = ObservationOrder.Sort(filter is null ? rows : rows.Where(filter.Matches), order);
+                var nodes = sorted.Skip(page.Offset).Take(page.Size).ToList();
+                if (selected.Contains("area") && !request.Parts.HasFlag(ObservationParts.Areas))
+                {
+                    nodes = [.. await engine.WithAreasAsync(nodes, c.CancellationToken)];
+                }
+
+                return new Connection<Observation>(nodes, sorted.Count, page.Offset);
             });
 
     private static void AddDistribution(ObjectGraphType query) =>
