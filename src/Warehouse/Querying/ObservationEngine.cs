@@ -83,7 +83,8 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
             return new Observation(QueryScope.PadCode(key.GroupCode), PeriodKey.Parse(key.PeriodKey), code, value, numerator, denominator, main?.Units ?? 0, units) { Indicator = plan.Indicator };
         }).ToDictionary(o => (o.AreaCode, o.Period));
 
-        var rows = parts.HasFlag(ObservationParts.Growth) ? values.Values.Select(o => WithGrowth(o, values)) : values.Values;
+        var bases = values.ToDictionary(v => v.Key, v => v.Value.Value);
+        var rows = parts.HasFlag(ObservationParts.Growth) ? values.Values.Select(o => WithGrowth(o, bases)) : values.Values;
         return rows
             .OrderBy(o => o.AreaCode, StringComparer.Ordinal)
             .ThenBy(o => o.Period.Start)
@@ -102,10 +103,11 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
         return rows.Select(r => r with { Area = areas.GetValueOrDefault(r.AreaCode) }).ToList();
     }
 
-    private static Observation WithGrowth(Observation row, Dictionary<(string, PeriodKey), Observation> values)
+    /// <summary>A row with its previous value and growth, from the values of its area in the periods before it.</summary>
+    internal static Observation WithGrowth(Observation row, IReadOnlyDictionary<(string AreaCode, PeriodKey Period), double?> values)
     {
-        var previous = values.GetValueOrDefault((row.AreaCode, PeriodMath.Previous(row.Period)))?.Value;
-        var yearEarlier = values.GetValueOrDefault((row.AreaCode, PeriodMath.YearEarlier(row.Period)))?.Value;
+        var previous = values.GetValueOrDefault((row.AreaCode, PeriodMath.Previous(row.Period)));
+        var yearEarlier = values.GetValueOrDefault((row.AreaCode, PeriodMath.YearEarlier(row.Period)));
         return row with
         {
             PreviousValue = previous,

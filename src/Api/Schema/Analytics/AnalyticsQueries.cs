@@ -55,16 +55,16 @@ public sealed class AnalyticsQueries : IQueryFields
                     c.GetArgument<bool?>("includeNonReporting") ?? false,
                     ObservationFields.Parts(selected, filter, order));
                 var page = PageRequest.From(c);
-                var engine = new ObservationEngine(Factory(c));
-                var rows = await engine.QueryAsync(request, c.CancellationToken);
-                var sorted = ObservationOrder.Sort(filter is null ? rows : rows.Where(filter.Matches), order);
-                var nodes = sorted.Skip(page.Offset).Take(page.Size).ToList();
+                var counted = selected.Overlaps(["totalCount", "pageInfo"]);
+                var result = await new ObservationPager(Factory(c)).PageAsync(request, order, filter, page.Offset, page.Size, counted, c.CancellationToken);
+                var nodes = result.Rows;
                 if (selected.Contains("area") && !request.Parts.HasFlag(ObservationParts.Areas))
                 {
-                    nodes = [.. await engine.WithAreasAsync(nodes, c.CancellationToken)];
+                    nodes = await new ObservationEngine(Factory(c)).WithAreasAsync(nodes, c.CancellationToken);
                 }
 
-                return new Connection<Observation>(nodes, sorted.Count, page.Offset);
+                // Without totalCount or pageInfo in the selection the count is not run; the connection then counts what it holds.
+                return new Connection<Observation>(nodes, result.TotalCount ?? (page.Offset + nodes.Count), page.Offset);
             });
 
     private static void AddDistribution(ObjectGraphType query) =>
