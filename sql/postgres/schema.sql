@@ -413,3 +413,93 @@ select * from final
 
 INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
 VALUES ('20261125214303_AnalystViews', '10.0.15');
+
+create or replace function governance_scope_prefixes() returns text[]
+language sql stable parallel safe
+as $fn$
+    -- '*': every area (prefix ''); digits: those prefixes; unset or empty: nothing, or everything for the tables' owner.
+    select case
+        when setting.value = '*' then array['']
+        when setting.value <> '' then array(select p from unnest(string_to_array(setting.value, ',')) as p where p ~ '^[0-9]{1,12}$')
+        when pg_has_role(current_user, (select c.relowner from pg_class as c where c.oid = 'dim_area'::regclass), 'USAGE') then array['']
+        else array[]::text[]
+    end
+    from (select coalesce(current_setting('governance.scope', true), '') as value) as setting
+$fn$;
+
+create or replace function governance_scope_enclosing() returns text[]
+language sql stable parallel safe
+as $fn$
+    -- The province, prefecture, county and township codes above each prefix of the scope.
+    select coalesce(array_agg(distinct rpad(left(p, k), 12, '0')), array[]::text[])
+    from unnest(governance_scope_prefixes()) as p
+    cross join unnest(array[2, 4, 6, 9]) as k
+    where k < length(p)
+$fn$;
+
+alter table dim_area enable row level security;
+
+alter table dim_area force row level security;
+
+create policy governance_scope on dim_area using (area_code::text ^@ any ((select governance_scope_prefixes())::text[]) or area_code::text = any ((select governance_scope_enclosing())::text[]));
+
+alter table dim_area_lineage enable row level security;
+
+alter table dim_area_lineage force row level security;
+
+create policy governance_scope on dim_area_lineage using (area_code::text ^@ any ((select governance_scope_prefixes())::text[]) or replaced_code::text ^@ any ((select governance_scope_prefixes())::text[]));
+
+alter table fct_indicator_value enable row level security;
+
+alter table fct_indicator_value force row level security;
+
+create policy governance_scope on fct_indicator_value using ((select '' = any (governance_scope_prefixes())) or area_sk in (select a.area_sk from dim_area as a where a.area_code::text ^@ any ((select governance_scope_prefixes())::text[])));
+
+alter table fct_indicator_value_history enable row level security;
+
+alter table fct_indicator_value_history force row level security;
+
+create policy governance_scope on fct_indicator_value_history using ((select '' = any (governance_scope_prefixes())) or area_sk in (select a.area_sk from dim_area as a where a.area_code::text ^@ any ((select governance_scope_prefixes())::text[])));
+
+alter table fct_target enable row level security;
+
+alter table fct_target force row level security;
+
+create policy governance_scope on fct_target using ((select '' = any (governance_scope_prefixes())) or area_sk in (select a.area_sk from dim_area as a where a.area_code::text ^@ any ((select governance_scope_prefixes())::text[])));
+
+alter table ref_threshold_parameter enable row level security;
+
+alter table ref_threshold_parameter force row level security;
+
+create policy governance_scope on ref_threshold_parameter using (area_code is null or area_code::text ^@ any ((select governance_scope_prefixes())::text[]) or area_code::text = any ((select governance_scope_enclosing())::text[]));
+
+alter table etl_warning enable row level security;
+
+alter table etl_warning force row level security;
+
+create policy governance_scope on etl_warning using ((select '' = any (governance_scope_prefixes())) or area_code::text ^@ any ((select governance_scope_prefixes())::text[]));
+
+alter table etl_load_batch enable row level security;
+
+alter table etl_load_batch force row level security;
+
+create policy governance_scope on etl_load_batch using ((select '' = any (governance_scope_prefixes())) or exists (select 1 from fct_indicator_value as v where v.load_batch_id = etl_load_batch.load_batch_id) or exists (select 1 from fct_target as t where t.load_batch_id = etl_load_batch.load_batch_id));
+
+alter table etl_reject enable row level security;
+
+alter table etl_reject force row level security;
+
+create policy governance_scope on etl_reject using ((select '' = any (governance_scope_prefixes())) or load_batch_id in (select b.load_batch_id from etl_load_batch as b));
+
+do $views$
+begin
+    if current_setting('server_version_num')::int >= 150000 then
+        alter view vw_indicator_value set (security_invoker = true);
+        alter view vw_village_income_by_year set (security_invoker = true);
+        alter view vw_compound_coverage_by_township_quarter set (security_invoker = true);
+    end if;
+end
+$views$;
+
+INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+VALUES ('20261126005242_RowLevelSecurity', '10.0.15');

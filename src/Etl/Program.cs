@@ -10,6 +10,7 @@ root.Subcommands.Add(AreasCommand.Create());
 root.Subcommands.Add(TargetsCommand.Create());
 root.Subcommands.Add(DdlCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(ApiRoleCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(BatchesCommand.Create());
 root.Subcommands.Add(ScheduleCommand.Create());

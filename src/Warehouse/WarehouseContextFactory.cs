@@ -1,4 +1,5 @@
 using Governance.Warehouse.Providers;
+using Governance.Warehouse.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -21,8 +22,8 @@ public sealed class WarehouseContextFactory : IDbContextFactory<WarehouseDbConte
         _create = settings.Provider switch
         {
             WarehouseProvider.Sqlite => Build<SqliteWarehouseDbContext>(loggerFactory, b => b.UseSqlite(PrepareSqlite(settings.ConnectionString), o => o.CommandTimeout(settings.CommandTimeoutSeconds)), o => new SqliteWarehouseDbContext(o)),
-            WarehouseProvider.Postgres => Build<PostgresWarehouseDbContext>(loggerFactory, b => b.UseNpgsql(settings.ConnectionString, o => o.CommandTimeout(settings.CommandTimeoutSeconds).EnableRetryOnFailure(3)), o => new PostgresWarehouseDbContext(o)),
-            WarehouseProvider.SqlServer => Build<SqlServerWarehouseDbContext>(loggerFactory, b => b.UseSqlServer(settings.ConnectionString, o => o.CommandTimeout(settings.CommandTimeoutSeconds).EnableRetryOnFailure(3)), o => new SqlServerWarehouseDbContext(o)),
+            WarehouseProvider.Postgres => Build<PostgresWarehouseDbContext>(loggerFactory, b => b.UseNpgsql(settings.ConnectionString, o => o.CommandTimeout(settings.CommandTimeoutSeconds).ExecutionStrategy(d => new PostgresRetryStrategy(d))).AddInterceptors(ScopeCommandInterceptor.Instance), o => new PostgresWarehouseDbContext(o)),
+            WarehouseProvider.SqlServer => Build<SqlServerWarehouseDbContext>(loggerFactory, b => b.UseSqlServer(settings.ConnectionString, o => o.CommandTimeout(settings.CommandTimeoutSeconds).EnableRetryOnFailure(3)).AddInterceptors(SessionContextInterceptor.Instance), o => new SqlServerWarehouseDbContext(o)),
             _ => throw new WarehouseConfigurationException($"Setting Warehouse:Provider has an unsupported value {settings.Provider}."),
         };
     }

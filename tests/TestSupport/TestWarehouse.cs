@@ -116,6 +116,23 @@ public sealed class TestWarehouse : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// A warehouse migrated (without the template) into a new database on a server the test runs itself, e.g. one it
+    /// stops and starts; the test removes that server, and the database with it.
+    /// </summary>
+    public static async Task<TestWarehouse> CreateOnPostgresServerAsync(string server)
+    {
+        var database = $"governance_test_{Guid.NewGuid():N}";
+        await ExecuteAsync(server, $"CREATE DATABASE {database}");
+        var settings = new WarehouseSettings(WarehouseProvider.Postgres, WithDatabase(server, database), 60);
+        await MigrateAsync(settings);
+        return new TestWarehouse(settings, () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            return Task.CompletedTask;
+        });
+    }
+
     public static string WithDatabase(string server, string database) =>
         new NpgsqlConnectionStringBuilder(server) { Database = database, IncludeErrorDetail = true }.ConnectionString;
 
