@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Governance.EtlBenchmark;
 using Governance.Warehouse;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 // Generates a province-sized long file, loads it through the real loader on each engine, and prints rows per second
@@ -29,6 +30,9 @@ foreach (var engine in options.Engines)
 
         var run = await EngineRun.RunAsync("SQLite", WarehouseProvider.Sqlite, $"Data Source={database};Default Timeout=60", areas, values);
         var bare = await BareLoad.SqliteAsync(Path.Combine(options.Work, "bare.db"), values);
+
+        // Pooled connections keep their page cache: close them so the next engine's peak RSS is its own.
+        SqliteConnection.ClearAllPools();
         lines.Add(Line(run, bare, rows, "sqlite3 .import --csv"));
     }
     else if (engine == "postgres")

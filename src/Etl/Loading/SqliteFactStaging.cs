@@ -15,7 +15,6 @@ internal sealed class SqliteFactStaging(DbConnection connection, DbTransaction t
 {
     private const int Columns = 13;
     private const int RowsPerInsert = 64;
-    private const int CacheKib = 65_536;
     private readonly (long Seq, StagedFact Fact)[] _pending = new (long, StagedFact)[RowsPerInsert];
     private int _pendingCount;
     private sqlite3_stmt? _batchInsert;
@@ -27,9 +26,6 @@ internal sealed class SqliteFactStaging(DbConnection connection, DbTransaction t
     {
         // A pooled connection may still hold the table of an earlier load.
         await ExecuteAsync("DROP TABLE IF EXISTS temp.stg_fact", cancellationToken);
-
-        // 64 MiB of page cache for the warehouse and for the staging table (default 2 MiB): the load touches every index page.
-        await ExecuteAsync($"PRAGMA main.cache_size = -{CacheKib}; PRAGMA temp.cache_size = -{CacheKib}", cancellationToken);
         await ExecuteAsync(
             """
             CREATE TEMP TABLE stg_fact (
