@@ -5,11 +5,13 @@ namespace Governance.Etl.Loading;
 
 /// <summary>
 /// The (area, period, indicator) keys a file has staged, each packed into 64 bits in an open-addressing set (8 bytes a
-/// key: 6 million keys take 64 MiB), so that a clean file needs no duplicate query at all and a file with a repeated key
-/// is known while it streams.
+/// slot), so that a clean file needs no duplicate query at all and a file with a repeated key is known while it streams.
+/// The set stops at <see cref="MaxSlots"/> (64 MiB, 6.2 million keys): beyond, every key counts as a possible repeat and
+/// the database checks, so memory stays bounded whatever the file size.
 /// </summary>
 internal sealed class StagedKeys
 {
+    public const int MaxSlots = 1 << 23;
     private const long Occupied = long.MinValue;
     private const int FirstPeriodSk = WarehouseSeeder.FirstYear * 1000;
     private long[] _slots = new long[1 << 16];
@@ -30,6 +32,12 @@ internal sealed class StagedKeys
 
         if ((_count + 1) * 4L > _slots.Length * 3L)
         {
+            if (_slots.Length >= MaxSlots)
+            {
+                Repeats++;
+                return false;
+            }
+
             Grow();
         }
 

@@ -42,6 +42,20 @@ public sealed class StagedKeysTests
     }
 
     [Fact]
+    public void KeysBeyondTheSetsCapacityCountAsRepeatsSoTheDatabaseChecks()
+    {
+        var keys = new StagedKeys();
+        var capacity = StagedKeys.MaxSlots / 4 * 3;
+        var added = 0;
+        for (var i = 0; i < capacity + 10; i++)
+        {
+            added += keys.Add(1 + (i / 40_000), 2000000 + (i % 40_000), 1) ? 1 : 0;
+        }
+
+        Assert.Equal((capacity, 10), (added, keys.Repeats));
+    }
+
+    [Fact]
     public void AKeyOutsideThePackedRangeCountsAsARepeatSoTheDatabaseChecks()
     {
         var keys = new StagedKeys();
