@@ -2,23 +2,28 @@ using Governance.Warehouse.Providers;
 using Governance.Warehouse.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Governance.Warehouse;
 
-/// <summary>Creates a context of the configured provider. Thread-safe; each caller owns (and disposes) its context.</summary>
+/// <summary>
+/// Creates a context of the configured provider. Thread-safe; each caller owns (and disposes) its context. With a logger
+/// factory, EF Core's events (each SQL command and its duration under <c>Microsoft.EntityFrameworkCore.Database.Command</c>)
+/// reach the host's log.
+/// </summary>
 public sealed class WarehouseContextFactory : IDbContextFactory<WarehouseDbContext>
 {
     private readonly Func<WarehouseDbContext> _create;
 
-    public WarehouseContextFactory(WarehouseSettings settings)
+    public WarehouseContextFactory(WarehouseSettings settings, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
         _create = settings.Provider switch
         {
-            WarehouseProvider.Sqlite => Build<SqliteWarehouseDbContext>(b => b.UseSqlite(PrepareSqlite(settings.ConnectionString), o => o.CommandTimeout(settings.CommandTimeoutSeconds)), o => new SqliteWarehouseDbContext(o)),
-            WarehouseProvider.Postgres => Build<PostgresWarehouseDbContext>(b => b.UseNpgsql(settings.ConnectionString, o => o.CommandTimeout(settings.CommandTimeoutSeconds).ExecutionStrategy(d => new PostgresRetryStrategy(d))).AddInterceptors(ScopeCommandInterceptor.Instance), o => new PostgresWarehouseDbContext(o)),
-            WarehouseProvider.SqlServer => Build<SqlServerWarehouseDbContext>(b => b.UseSqlServer(settings.ConnectionString, o => o.CommandTimeout(settings.CommandTimeoutSeconds).EnableRetryOnFailure(3)).AddInterceptors(SessionContextInterceptor.Instance), o => new SqlServerWarehouseDbContext(o)),
+            WarehouseProvider.Sqlite => Build<SqliteWarehouseDbContext>(loggerFactory, b => b.UseSqlite(PrepareSqlite(settings.ConnectionString), o => o.CommandTimeout(settings.CommandTimeoutSeconds)), o => new SqliteWarehouseDbContext(o)),
+            WarehouseProvider.Postgres => Build<PostgresWarehouseDbContext>(loggerFactory, b => b.UseNpgsql(settings.ConnectionString, o => o.CommandTimeout(settings.CommandTimeoutSeconds).ExecutionStrategy(d => new PostgresRetryStrategy(d))).AddInterceptors(ScopeCommandInterceptor.Instance), o => new PostgresWarehouseDbContext(o)),
+            WarehouseProvider.SqlServer => Build<SqlServerWarehouseDbContext>(loggerFactory, b => b.UseSqlServer(settings.ConnectionString, o => o.CommandTimeout(settings.CommandTimeoutSeconds).EnableRetryOnFailure(3)).AddInterceptors(SessionContextInterceptor.Instance), o => new SqlServerWarehouseDbContext(o)),
             _ => throw new WarehouseConfigurationException($"Setting Warehouse:Provider has an unsupported value {settings.Provider}."),
         };
     }
@@ -27,11 +32,16 @@ public sealed class WarehouseContextFactory : IDbContextFactory<WarehouseDbConte
 
     public WarehouseDbContext CreateDbContext() => _create();
 
-    private static Func<WarehouseDbContext> Build<TContext>(Action<DbContextOptionsBuilder<TContext>> configure, Func<DbContextOptions<TContext>, TContext> create)
+    private static Func<WarehouseDbContext> Build<TContext>(ILoggerFactory? loggerFactory, Action<DbContextOptionsBuilder<TContext>> configure, Func<DbContextOptions<TContext>, TContext> create)
         where TContext : WarehouseDbContext
     {
         var builder = new DbContextOptionsBuilder<TContext>();
         configure(builder);
+        if (loggerFactory is not null)
+        {
+            builder.UseLoggerFactory(loggerFactory);
+        }
+
         builder.UseSnakeCaseNamingConvention();
         var options = builder.Options;
         return () => create(options);

@@ -23,11 +23,11 @@ public sealed class AttainmentEngine(IDbContextFactory<WarehouseDbContext> facto
             select new { a.AreaCode, t.TargetValue, Area = a }).ToListAsync(cancellationToken);
 
         var scope = new QueryScope(prefix, level, period.Grain, period.Start, period.End, AreaStructure.AsReported);
-        var actual = (await ObservationEngine.EvaluateAsync(db, scope, plan, includeNonReporting: false, cancellationToken))
+        var actual = (await ObservationEngine.EvaluateAsync(db, scope, plan, ObservationParts.None, includeNonReporting: false, cancellationToken))
             .ToDictionary(o => o.AreaCode, o => o.Value, StringComparer.Ordinal);
         var yearly = (await IndicatorPlanner.PlanAsync(db, [indicator], PeriodGrain.Year, cancellationToken))[0];
         var historyScope = scope with { Grain = PeriodGrain.Year, Start = new DateOnly(period.Year - TrendYears + 1, 1, 1), End = new DateOnly(period.Year, 12, 31) };
-        var history = (await ObservationEngine.EvaluateAsync(db, historyScope, yearly, includeNonReporting: false, cancellationToken))
+        var history = (await ObservationEngine.EvaluateAsync(db, historyScope, yearly, ObservationParts.None, includeNonReporting: false, cancellationToken))
             .Where(o => o.Value is not null)
             .ToLookup(o => o.AreaCode, StringComparer.Ordinal);
 

@@ -15,7 +15,7 @@ public sealed class DistributionEngine(IDbContextFactory<WarehouseDbContext> fac
         var plan = (await IndicatorPlanner.PlanAsync(db, [request.Indicator], request.Period.Grain, cancellationToken))[0];
         var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, cancellationToken);
         var scope = new QueryScope(prefix, request.Level, request.Period.Grain, request.Period.Start, request.Period.End, AreaStructure.AsReported);
-        var rows = await ObservationEngine.EvaluateAsync(db, scope, plan, includeNonReporting: false, cancellationToken);
+        var rows = await ObservationEngine.EvaluateAsync(db, scope, plan, ObservationParts.None, includeNonReporting: false, cancellationToken);
         var values = rows.Where(r => r.Value is not null).Select(r => r.Value!.Value).ToList();
         var isMoney = plan.Indicator.Unit == "万元";
         var breaks = request.Breaks ?? (isMoney ? DistributionRequest.IncomeBreaks : []);

@@ -5,20 +5,20 @@ namespace Governance.Warehouse.Querying;
 /// <summary>The two grouped SQL queries behind a plan: totals of the inputs, and the units expected to report.</summary>
 internal static class GroupQueries
 {
-    /// <summary>One grouped query over all inputs of the plan (UNION ALL of the inputs, then GROUP BY group, period, role).</summary>
-    public static IQueryable<GroupTotal> Totals(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan) =>
-        plan.Inputs
+    /// <summary>
+    /// One grouped query over all inputs of the plan (UNION ALL of the inputs, then GROUP BY group, period, role). The
+    /// distinct count of reporting units is the costly column: it is left out (0) unless <paramref name="countUnits"/>.
+    /// </summary>
+    public static IQueryable<GroupTotal> Totals(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, bool countUnits = true)
+    {
+        var groups = plan.Inputs
             .Select(input => UnitFacts.For(db, scope, input))
             .Aggregate((all, next) => all.Concat(next))
-            .GroupBy(f => new { f.GroupCode, f.PeriodKey, f.Role })
-            .Select(g => new GroupTotal(
-                g.Key.GroupCode,
-                g.Key.PeriodKey,
-                g.Key.Role,
-                g.Sum(f => f.Value),
-                g.Sum(f => f.Weight),
-                g.Sum(f => f.Meets),
-                g.Select(f => f.UnitCode).Distinct().Count()));
+            .GroupBy(f => new { f.GroupCode, f.PeriodKey, f.Role });
+        return countUnits
+            ? groups.Select(g => new GroupTotal { GroupCode = g.Key.GroupCode, PeriodKey = g.Key.PeriodKey, Role = g.Key.Role, Sum = g.Sum(f => f.Value), Weight = g.Sum(f => f.Weight), Meeting = g.Sum(f => f.Meets), Units = g.Select(f => f.UnitCode).Distinct().Count() })
+            : groups.Select(g => new GroupTotal { GroupCode = g.Key.GroupCode, PeriodKey = g.Key.PeriodKey, Role = g.Key.Role, Sum = g.Sum(f => f.Value), Weight = g.Sum(f => f.Weight), Meeting = g.Sum(f => f.Meets) });
+    }
 
     /// <summary>Per group and period, the areas of the plan's unit kinds inside the scope that are valid in the period.</summary>
     public static IQueryable<ExpectedUnits> Expected(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan)
@@ -27,9 +27,15 @@ internal static class GroupQueries
         var (first, last) = AreaScope.CodeRange(scope.Prefix);
         var keyLength = scope.KeyLength;
         var current = scope.Structure == AreaStructure.Current;
+        var areas = AreaScope.Visible(db);
+        if (scope.Units is { } units)
+        {
+            areas = areas.Where(a => units.Contains(a.AreaCode));
+        }
+
         var targets = db.Periods.Where(t => t.Grain == scope.Grain && t.StartDate >= scope.Start && t.EndDate <= scope.End);
         return
-            from a in AreaScope.Visible(db)
+            from a in areas
             from t in targets
             where kinds.Contains(a.Kind) && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0 && a.ValidFrom <= t.EndDate && (a.ValidTo == null || a.ValidTo >= t.StartDate)
             let mapped = current

@@ -14,7 +14,7 @@ public sealed class GrowthEngine(IDbContextFactory<WarehouseDbContext> factory)
         }
 
         var rows = await new ObservationEngine(factory).QueryAsync(
-            new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(fromYear), PeriodKey.ForYear(toYear)),
+            new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(fromYear), PeriodKey.ForYear(toYear), Parts: ObservationParts.Areas),
             cancellationToken);
         return rows
             .Where(r => r.Value is not null)

@@ -15,6 +15,14 @@ internal sealed record IndicatorPlan(Indicator Indicator, IReadOnlyList<QueryInp
 
     public AreaLevel UnitLevel => Indicator.CaptureLevel == CaptureLevel.Townships ? AreaLevel.Township : AreaLevel.Village;
 
+    /// <summary>The parts of a group its value itself depends on (shares of units, averages per reporting unit).</summary>
+    public ObservationParts ValueParts => Indicator.AreaAggregation switch
+    {
+        AreaAggregation.ShareMeetingThreshold when Indicator.DenominatorIsExpectedUnits => ObservationParts.ExpectedUnits,
+        AreaAggregation.ShareMeetingThreshold or AreaAggregation.PerReportingUnit => ObservationParts.ReportingUnits,
+        _ => ObservationParts.None,
+    };
+
     /// <summary>The value of a group from its input totals, after the indicator's area rule.</summary>
     public (double? Value, double? Numerator, double? Denominator) Evaluate(GroupTotal? main, GroupTotal? second, int expected)
     {

@@ -21,8 +21,10 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
         var plans = await IndicatorPlanner.PlanAsync(db, request.Indicators, request.Grain, cancellationToken);
         var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, cancellationToken);
 
-        // One year more than asked, so that the first rows have their previous and year-earlier values.
-        var scope = new QueryScope(prefix, request.Level, request.Grain, request.From.Start.AddYears(-1), request.To.End, request.Structure);
+        // With growth, one year more than asked, so that the first rows have their previous and year-earlier values.
+        var growth = request.Parts.HasFlag(ObservationParts.Growth);
+        var start = growth ? request.From.Start.AddYears(-1) : request.From.Start;
+        var scope = new QueryScope(prefix, request.Level, request.Grain, start, request.To.End, request.Structure);
         var rows = new List<Observation>();
         foreach (var plan in plans)
         {
@@ -33,19 +35,37 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
                     $"Indicator {plan.Indicator.IndicatorCode} is reported by {plan.Indicator.CaptureLevel}; rows at {request.Level.ToString().ToUpperInvariant()} level are finer than that.");
             }
 
-            var observations = await EvaluateAsync(db, scope, plan, request.IncludeNonReporting, cancellationToken);
+            var observations = await EvaluateAsync(db, scope, plan, request.Parts, request.IncludeNonReporting, cancellationToken);
             rows.AddRange(observations.Where(o => o.Period.Start >= request.From.Start));
         }
 
-        var areas = await AreasAsync(db, prefix, request.Level, cancellationToken);
+        return request.Parts.HasFlag(ObservationParts.Areas) ? await WithAreasAsync(db, rows, prefix, request.Level, cancellationToken) : rows;
+    }
+
+    /// <summary>Attaches each row's area (its latest version): for the rows of a page, after sorting and paging.</summary>
+    public async Task<IReadOnlyList<Observation>> WithAreasAsync(IReadOnlyList<Observation> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var codes = rows.Select(r => r.AreaCode).Distinct(StringComparer.Ordinal).ToList();
+        var areas = (await AreaScope.Visible(db).AsNoTracking().Where(a => codes.Contains(a.AreaCode)).ToListAsync(cancellationToken))
+            .GroupBy(a => a.AreaCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(a => a.ValidFrom)!, StringComparer.Ordinal);
         return rows.Select(r => r with { Area = areas.GetValueOrDefault(r.AreaCode) }).ToList();
     }
 
-    internal static async Task<IReadOnlyList<Observation>> EvaluateAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, bool includeNonReporting, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<Observation>> EvaluateAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, ObservationParts parts, bool includeNonReporting, CancellationToken cancellationToken)
     {
-        var totals = await GroupQueries.Totals(db, scope, plan).ToListAsync(cancellationToken);
-        var expected = (await GroupQueries.Expected(db, scope, plan).ToListAsync(cancellationToken))
-            .ToDictionary(e => (e.GroupCode, e.PeriodKey), e => e.Count);
+        parts |= plan.ValueParts;
+        var totals = await GroupQueries.Totals(db, scope, plan, parts.HasFlag(ObservationParts.ReportingUnits)).ToListAsync(cancellationToken);
+        var expected = includeNonReporting || parts.HasFlag(ObservationParts.ExpectedUnits)
+            ? (await GroupQueries.Expected(db, scope, plan).ToListAsync(cancellationToken)).ToDictionary(e => (e.GroupCode, e.PeriodKey), e => e.Count)
+            : [];
         var byKey = totals.ToLookup(t => (t.GroupCode, t.PeriodKey));
         var keys = byKey.Select(g => g.Key);
         if (includeNonReporting)
@@ -63,28 +83,31 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
             return new Observation(QueryScope.PadCode(key.GroupCode), PeriodKey.Parse(key.PeriodKey), code, value, numerator, denominator, main?.Units ?? 0, units) { Indicator = plan.Indicator };
         }).ToDictionary(o => (o.AreaCode, o.Period));
 
-        return values.Values
-            .Select(o => WithGrowth(o, values))
+        var bases = values.ToDictionary(v => v.Key, v => v.Value.Value);
+        var rows = parts.HasFlag(ObservationParts.Growth) ? values.Values.Select(o => WithGrowth(o, bases)) : values.Values;
+        return rows
             .OrderBy(o => o.AreaCode, StringComparer.Ordinal)
             .ThenBy(o => o.Period.Start)
             .ToList();
     }
 
     /// <summary>The latest version of each area at the level inside the scope: a dimension read, for names and filters.</summary>
-    private static async Task<Dictionary<string, Area>> AreasAsync(WarehouseDbContext db, string prefix, AreaLevel level, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Observation>> WithAreasAsync(WarehouseDbContext db, IReadOnlyList<Observation> rows, string prefix, AreaLevel level, CancellationToken cancellationToken)
     {
         var (first, last) = AreaScope.CodeRange(prefix);
-        var areas = await AreaScope.Visible(db).AsNoTracking()
+        var areas = (await AreaScope.Visible(db).AsNoTracking()
             .Where(a => a.Level == level && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0)
-            .ToListAsync(cancellationToken);
-        return areas.GroupBy(a => a.AreaCode, StringComparer.Ordinal)
+            .ToListAsync(cancellationToken))
+            .GroupBy(a => a.AreaCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MaxBy(a => a.ValidFrom)!, StringComparer.Ordinal);
+        return rows.Select(r => r with { Area = areas.GetValueOrDefault(r.AreaCode) }).ToList();
     }
 
-    private static Observation WithGrowth(Observation row, Dictionary<(string, PeriodKey), Observation> values)
+    /// <summary>A row with its previous value and growth, from the values of its area in the periods before it.</summary>
+    internal static Observation WithGrowth(Observation row, IReadOnlyDictionary<(string AreaCode, PeriodKey Period), double?> values)
     {
-        var previous = values.GetValueOrDefault((row.AreaCode, PeriodMath.Previous(row.Period)))?.Value;
-        var yearEarlier = values.GetValueOrDefault((row.AreaCode, PeriodMath.YearEarlier(row.Period)))?.Value;
+        var previous = values.GetValueOrDefault((row.AreaCode, PeriodMath.Previous(row.Period)));
+        var yearEarlier = values.GetValueOrDefault((row.AreaCode, PeriodMath.YearEarlier(row.Period)));
         return row with
         {
             PreviousValue = previous,

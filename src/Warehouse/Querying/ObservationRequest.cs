@@ -11,6 +11,7 @@ namespace Governance.Warehouse.Querying;
 /// <param name="To">Last period (any grain: its end is used).</param>
 /// <param name="Structure">As reported or mapped to today's areas.</param>
 /// <param name="IncludeNonReporting">Also return rows (value null) for expected areas that reported nothing.</param>
+/// <param name="Parts">The optional parts to compute; parts left out come back as null or 0.</param>
 public sealed record ObservationRequest(
     IReadOnlyList<string> Indicators,
     AreaLevel Level,
@@ -19,4 +20,5 @@ public sealed record ObservationRequest(
     PeriodKey From,
     PeriodKey To,
     AreaStructure Structure = AreaStructure.AsReported,
-    bool IncludeNonReporting = false);
+    bool IncludeNonReporting = false,
+    ObservationParts Parts = ObservationParts.All);

@@ -2,8 +2,11 @@ using Governance.Warehouse.Dimensions;
 
 namespace Governance.Warehouse.Querying;
 
-/// <summary>Where and when a request looks: the area prefix, the row level, the target periods and the structure.</summary>
-internal sealed record QueryScope(string Prefix, AreaLevel Level, PeriodGrain Grain, DateOnly Start, DateOnly End, AreaStructure Structure)
+/// <summary>
+/// Where and when a request looks: the area prefix, the row level, the target periods and the structure; with
+/// <see cref="Units"/>, only the facts of those unit codes (the rows of one page).
+/// </summary>
+internal sealed record QueryScope(string Prefix, AreaLevel Level, PeriodGrain Grain, DateOnly Start, DateOnly End, AreaStructure Structure, IReadOnlyList<string>? Units = null)
 {
     /// <summary>Digits of a code that name its area at <see cref="Level"/>: the cheap group key.</summary>
     public int KeyLength => Level switch

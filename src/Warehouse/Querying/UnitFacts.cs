@@ -28,6 +28,11 @@ internal static class UnitFacts
             where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && p.Grain == native && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
             select new { v, a, p, t };
 
+        if (scope.Units is { } units)
+        {
+            facts = facts.Where(x => units.Contains(x.a.AreaCode));
+        }
+
         facts = input.Mode switch
         {
             WindowMode.YearToDate => facts.Where(x => x.p.Year == x.t.Year && x.p.EndDate <= x.t.EndDate),

@@ -64,6 +64,32 @@ public sealed class GeneratedCountyTests
         Assert.Equal(Sorted(weak), Sorted(await Engine("CE_WEAK_VILLAGES", AreaLevel.Township, PeriodGrain.Year, "2021", "2023")));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task VillagePagesSortedByTheDatabaseAgreeWithTheGeneratedFacts(WarehouseProvider provider)
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        var facts = await GenerateAsync(warehouse, seed: 7);
+        var pager = new ObservationPager(warehouse.Factory);
+        var request = new ObservationRequest(["CE_OPERATING_INCOME"], AreaLevel.Village, County, PeriodGrain.Year, PeriodKey.Parse("2022"), PeriodKey.Parse("2023"));
+        var incomes = facts.Where(f => f.Indicator == "CE_OPERATING_INCOME").ToDictionary(f => (f.Area, f.Period), f => f.Value);
+        var rows = incomes.Where(i => i.Key.Period != "2021").ToList();
+
+        foreach (var (order, expected) in new (ObservationOrder[] Order, IEnumerable<KeyValuePair<(string Area, string Period), double>> Rows)[]
+        {
+            ([new ObservationOrder(ObservationOrderField.Value, Descending: true)], rows.OrderByDescending(r => r.Value).ThenBy(r => r.Key.Area, StringComparer.Ordinal).ThenBy(r => r.Key.Period, StringComparer.Ordinal)),
+            ([new ObservationOrder(ObservationOrderField.Value)], rows.OrderBy(r => r.Value).ThenBy(r => r.Key.Area, StringComparer.Ordinal).ThenBy(r => r.Key.Period, StringComparer.Ordinal)),
+            ([], rows.OrderBy(r => r.Key.Area, StringComparer.Ordinal).ThenBy(r => r.Key.Period, StringComparer.Ordinal)),
+        })
+        {
+            var page = await pager.PageAsync(request, order, filter: null, offset: 3, size: 5, countTotal: true, TestContext.Current.CancellationToken);
+
+            var want = expected.Skip(3).Take(5).Select(r => (r.Key.Area, r.Key.Period, r.Value, Yoy: incomes.TryGetValue((r.Key.Area, $"{int.Parse(r.Key.Period, System.Globalization.CultureInfo.InvariantCulture) - 1}"), out var before) && before != 0 ? Math.Round((r.Value / before) - 1, 9) : (double?)null, Units: 1));
+            Assert.Equal(want, page.Rows.Select(o => (o.AreaCode, o.Period.Value, Math.Round(o.Value!.Value, 6), o.YoyGrowth is { } g ? Math.Round(g, 9) : (double?)null, o.ExpectedUnits)));
+            Assert.Equal(rows.Count, page.TotalCount);
+        }
+    }
+
     private static string Township(string area) => area[..9] + "000";
 
     private static List<KeyValuePair<(string, string), double?>> Sorted(Dictionary<(string, string), double?> map) =>

@@ -43,6 +43,27 @@ public sealed class SqlServerBaselineTests
         Assert.Equal(File.ReadAllText(file).ReplaceLineEndings("\n"), sql.ReplaceLineEndings("\n"));
     }
 
+    [Fact]
+    public void DatabasePagedTopNMatchesTheApprovedBaseline()
+    {
+        using var db = new SqlServerWarehouseDbContext(new DbContextOptionsBuilder<SqlServerWarehouseDbContext>()
+            .UseSqlServer("Server=baseline;Database=baseline;TrustServerCertificate=True").UseSnakeCaseNamingConvention().Options);
+        var plan = IndicatorPlanner.Plan(Catalogue(), "CE_OPERATING_INCOME", PeriodGrain.Year);
+        var scope = new QueryScope("361100", AreaLevel.Village, PeriodGrain.Year, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), AreaStructure.AsReported);
+
+        // The query ObservationPager sends for a top 10 by value (the database sorts and pages).
+        var sql = $"-- top 10 villages by value\n{GroupQueries.Totals(db, scope, plan, countUnits: false).OrderByDescending(t => t.Sum).ThenBy(t => t.GroupCode).ThenBy(t => t.PeriodKey).Skip(0).Take(10).ToQueryString()}\n";
+
+        var file = Path.Combine(SourceFolder(), "Baselines", "top-village-year-paged.sql");
+        if (Environment.GetEnvironmentVariable("GOVERNANCE_UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(file, sql);
+        }
+
+        Assert.True(File.Exists(file), $"No approved baseline {file}: run with GOVERNANCE_UPDATE_SNAPSHOTS=1 and review it.");
+        Assert.Equal(File.ReadAllText(file).ReplaceLineEndings("\n"), sql.ReplaceLineEndings("\n"));
+    }
+
     private static Dictionary<string, Indicator> Catalogue() =>
         IndicatorCatalogue.Indicators.Select((entry, i) =>
         {

@@ -41,6 +41,9 @@ public sealed class AnalyticsQueries : IQueryFields
             .ResolveAsync(async c =>
             {
                 var (from, to) = AnalyticsArguments.Range(c);
+                var filter = c.GetArgument<ObservationFilter?>("where");
+                var order = c.GetArgument<List<ObservationOrder>?>("orderBy") ?? [];
+                var selected = Selections.Beneath(c);
                 var request = new ObservationRequest(
                     c.GetArgument<List<string>>("indicators"),
                     c.GetArgument<AreaLevel>("level"),
@@ -49,12 +52,19 @@ public sealed class AnalyticsQueries : IQueryFields
                     from,
                     to,
                     c.GetArgument<AreaStructure?>("structure") ?? AreaStructure.AsReported,
-                    c.GetArgument<bool?>("includeNonReporting") ?? false);
+                    c.GetArgument<bool?>("includeNonReporting") ?? false,
+                    ObservationFields.Parts(selected, filter, order));
                 var page = PageRequest.From(c);
-                var rows = await new ObservationEngine(Factory(c)).QueryAsync(request, c.CancellationToken);
-                var filter = c.GetArgument<ObservationFilter?>("where");
-                var sorted = ObservationOrder.Sort(filter is null ? rows : rows.Where(filter.Matches), c.GetArgument<List<ObservationOrder>?>("orderBy") ?? []);
-                return new Connection<Observation>(sorted.Skip(page.Offset).Take(page.Size).ToList(), sorted.Count, page.Offset);
+                var counted = selected.Overlaps(["totalCount", "pageInfo"]);
+                var result = await new ObservationPager(Factory(c)).PageAsync(request, order, filter, page.Offset, page.Size, counted, c.CancellationToken);
+                var nodes = result.Rows;
+                if (selected.Contains("area") && !request.Parts.HasFlag(ObservationParts.Areas))
+                {
+                    nodes = await new ObservationEngine(Factory(c)).WithAreasAsync(nodes, c.CancellationToken);
+                }
+
+                // Without totalCount or pageInfo in the selection the count is not run; the connection then counts what it holds.
+                return new Connection<Observation>(nodes, result.TotalCount ?? (page.Offset + nodes.Count), page.Offset);
             });
 
     private static void AddDistribution(ObjectGraphType query) =>

@@ -22,7 +22,7 @@ DECLARE @native17 nvarchar(8) = N'Year';
 DECLARE @first18 varchar(12) = '361100000000';
 DECLARE @last19 varchar(12) = '361100999999';
 
-SELECT [u].[GroupCode], [u].[PeriodKey], [u].[Role], COALESCE(SUM([u].[Value]), 0.0E0), COALESCE(SUM([u].[Weight]), 0.0E0), ISNULL(SUM([u].[Meets]), 0), COUNT(DISTINCT ([u].[UnitCode]))
+SELECT [u].[GroupCode], [u].[PeriodKey], [u].[Role], COALESCE(SUM([u].[Value]), 0.0E0) AS [Sum], COALESCE(SUM([u].[Weight]), 0.0E0) AS [Weight], ISNULL(SUM([u].[Meets]), 0) AS [Meeting], COUNT(DISTINCT ([u].[UnitCode])) AS [Units]
 FROM (
     SELECT [d].[area_code] AS [UnitCode], SUBSTRING([d].[area_code], 0 + 1, @keyLength) AS [GroupCode], [d2].[period_key] AS [PeriodKey], @role AS [Role], CAST([f].[value] AS float) * 1.0E0 AS [Value], 0.0E0 AS [Weight], 0 AS [Meets]
     FROM [fct_indicator_value] AS [f]

@@ -12,7 +12,7 @@ DECLARE @first varchar(12) = '361100000000';
 DECLARE @last varchar(12) = '361100999999';
 DECLARE @weightSk int = 23;
 
-SELECT [s].[GroupCode], [s].[period_key0], [s].[Role], COALESCE(SUM([s1].[value]), 0.0E0), COALESCE(SUM([s2].[value]), 0.0E0), ISNULL(SUM(0), 0), COUNT(DISTINCT ([s].[area_code]))
+SELECT [s].[GroupCode], [s].[period_key0] AS [PeriodKey], [s].[Role], COALESCE(SUM([s1].[value]), 0.0E0) AS [Sum], COALESCE(SUM([s2].[value]), 0.0E0) AS [Weight], ISNULL(SUM(0), 0) AS [Meeting], COUNT(DISTINCT ([s].[area_code])) AS [Units]
 FROM (
     SELECT [f].[area_sk], [f].[period_sk], [f].[value], [d].[area_code], [d2].[period_key] AS [period_key0], SUBSTRING([d].[area_code], 0 + 1, @keyLength) AS [GroupCode], @role AS [Role]
     FROM [fct_indicator_value] AS [f]
