@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Governance.EtlBenchmark;
 
-/// <summary>Command-line options: <c>--villages N --years N --engines sqlite,postgres --postgres CONN --work DIR</c>.</summary>
-internal sealed record BenchmarkOptions(int Villages, int Years, IReadOnlyList<string> Engines, string? Postgres, string Work)
+/// <summary>Command-line options: <c>--villages N --years N --engines sqlite,postgres --postgres CONN --work DIR --keep true</c> (keep the PostgreSQL database to inspect plans).</summary>
+internal sealed record BenchmarkOptions(int Villages, int Years, IReadOnlyList<string> Engines, string? Postgres, string Work, bool Keep)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -19,6 +19,7 @@ internal sealed record BenchmarkOptions(int Villages, int Years, IReadOnlyList<s
             Int("years", 5),
             (values.GetValueOrDefault("engines") ?? "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             values.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("GOVERNANCE_TEST_POSTGRES"),
-            values.GetValueOrDefault("work") ?? Path.Combine(Path.GetTempPath(), "governance-etl-benchmark"));
+            values.GetValueOrDefault("work") ?? Path.Combine(Path.GetTempPath(), "governance-etl-benchmark"),
+            values.GetValueOrDefault("keep") == "true");
     }
 }

@@ -51,7 +51,14 @@ foreach (var engine in options.Engines)
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(options.Postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            if (options.Keep)
+            {
+                Console.WriteLine($"  PostgreSQL database kept: {name}");
+            }
+            else
+            {
+                await ExecuteAsync(options.Postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            }
         }
     }
 }

@@ -5,17 +5,33 @@ internal static class InputFiles
 {
     private static readonly string[] Extensions = [".csv", ".tsv", ".txt", ".xlsx", ".xlsm"];
 
-    public static IReadOnlyList<string> Expand(IEnumerable<string> arguments, out IReadOnlyList<string> missing)
+    /// <summary>
+    /// The files to load. <paramref name="otherCommand"/> names the command a file found in a folder belongs to instead
+    /// (null: this one); such files go to <paramref name="skipped"/> with that command. A file named outright is always loaded.
+    /// </summary>
+    public static IReadOnlyList<string> Expand(
+        IEnumerable<string> arguments, out IReadOnlyList<string> missing, out IReadOnlyList<(string File, string Command)> skipped, Func<string, string?>? otherCommand = null)
     {
         var files = new List<string>();
         var notFound = new List<string>();
+        var leftOut = new List<(string, string)>();
         foreach (var argument in arguments)
         {
             if (Directory.Exists(argument))
             {
-                files.AddRange(Directory.EnumerateFiles(argument)
+                foreach (var file in Directory.EnumerateFiles(argument)
                     .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
+                    .Order(StringComparer.Ordinal))
+                {
+                    if (otherCommand?.Invoke(file) is { } command)
+                    {
+                        leftOut.Add((file, command));
+                    }
+                    else
+                    {
+                        files.Add(file);
+                    }
+                }
             }
             else if (File.Exists(argument))
             {
@@ -27,7 +43,7 @@ internal static class InputFiles
             }
         }
 
-        missing = notFound;
+        (missing, skipped) = (notFound, leftOut);
         return files;
     }
 }

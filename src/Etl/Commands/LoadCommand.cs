@@ -29,7 +29,7 @@ internal static class LoadCommand
             }
 
             var options = new LoadOptions(parse.GetValue(dryRun), parse.GetValue(skipInvalid), periodText);
-            return await FileCommand.RunAsync(parse.GetValue(files) ?? [], (services, path, progress, ct) => services.GetRequiredService<IndicatorFileLoader>().LoadAsync(path, options with { Progress = progress }, ct), cancellationToken);
+            return await FileCommand.RunAsync(parse.GetValue(files) ?? [], (services, path, progress, ct) => services.GetRequiredService<IndicatorFileLoader>().LoadAsync(path, options with { Progress = progress }, ct), cancellationToken, ListFiles.CommandFor);
         });
         return command;
     }

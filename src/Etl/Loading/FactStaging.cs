@@ -11,6 +11,7 @@ namespace Governance.Etl.Loading;
 internal abstract class FactStaging(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
 {
     protected const int BulkTimeoutSeconds = 3600;
+    private const int RemoveChunk = 500;
 
     protected DbConnection Connection => connection;
 
@@ -39,19 +40,17 @@ internal abstract class FactStaging(DbConnection connection, DbTransaction trans
     /// <summary>Writes staged rows into fct_indicator_value; superseded values go to history. Returns (inserted, updated, unchanged).</summary>
     public abstract Task<(int Inserted, int Updated, int Unchanged)> MergeAsync(long batchId, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Deletes staged rows by seq, a chunk of them per statement (the staging table has no index to seek).</summary>
     public async Task RemoveAsync(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken)
     {
-        if (seqs.Count == 0)
+        foreach (var chunk in seqs.Chunk(RemoveChunk))
         {
-            return;
-        }
+            await using var command = Command($"DELETE FROM {Table} WHERE seq IN ({string.Join(", ", chunk.Select((_, i) => $"@s{i}"))})");
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                Parameter(command, $"@s{i}", chunk[i]);
+            }
 
-        await using var command = Command($"DELETE FROM {Table} WHERE seq = @seq");
-        var parameter = Parameter(command, "@seq", 0L);
-        await command.PrepareAsync(cancellationToken);
-        foreach (var seq in seqs)
-        {
-            parameter.Value = seq;
             Count -= await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -101,6 +100,23 @@ internal abstract class FactStaging(DbConnection connection, DbTransaction trans
         return (Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Staged positive values beside the same key's positive value a year earlier, by indicator (for the outlier check).
+    /// A correlated primary-key lookup: SQLite planned the join against the unanalysed staging table as a nested scan.
+    /// </summary>
+    public virtual string PreviousYearPairs =>
+        $"""
+        SELECT indicator_sk, area_sk, period_sk, value, previous
+        FROM (
+            SELECT s.indicator_sk, s.area_sk, s.period_sk, s.value,
+                (SELECT p.value FROM fct_indicator_value p
+                 WHERE p.area_sk = s.area_sk AND p.period_sk = s.period_sk - 1000 AND p.indicator_sk = s.indicator_sk) AS previous
+            FROM {Table} s
+            WHERE s.value > 0) pairs
+        WHERE previous > 0
+        ORDER BY indicator_sk
+        """;
+
     /// <summary>A staged row differs from the fact it would replace.</summary>
     protected const string Changed = "(f.value <> s.value OR f.status <> s.status OR COALESCE(f.note, '') <> COALESCE(s.note, ''))";
 
@@ -127,9 +143,23 @@ internal abstract class FactStaging(DbConnection connection, DbTransaction trans
             OR COALESCE(fct_indicator_value.note, '') <> COALESCE(excluded.note, '')
         """;
 
+    /// <summary>Nothing to supersede: a plain insert, without the history join or the per-row conflict check.</summary>
+    protected string PlainInsert =>
+        $"""
+        INSERT INTO fct_indicator_value (area_sk, period_sk, indicator_sk, value, status, note, load_batch_id, loaded_at)
+        SELECT s.area_sk, s.period_sk, s.indicator_sk, s.value, s.status, s.note, @batch, @now
+        FROM {Table} s
+        """;
+
     protected async Task<(int Inserted, int Updated, int Unchanged)> MergeWithUpsertAsync(long batchId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (matched, changed) = await CountMatchesAsync(cancellationToken);
+        if (matched == 0)
+        {
+            await ExecuteAsync(PlainInsert, cancellationToken, ("@batch", batchId), ("@now", now));
+            return (checked((int)Count), 0, 0);
+        }
+
         await ExecuteAsync(HistoryInsert, cancellationToken, ("@batch", batchId), ("@now", now));
         await ExecuteAsync(Upsert, cancellationToken, ("@batch", batchId), ("@now", now));
         return (checked((int)Count) - matched, changed, matched - changed);

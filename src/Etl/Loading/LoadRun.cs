@@ -12,7 +12,7 @@ namespace Governance.Etl.Loading;
 /// </summary>
 internal static class LoadRun
 {
-    public delegate Task<IReadOnlyList<RejectSummary>> Body(WarehouseDbContext db, LoadBatch batch, CancellationToken cancellationToken);
+    public delegate Task<IReadOnlyList<RejectSummary>> Body(WarehouseDbContext db, LoadBatch batch, LoadPhases phases, CancellationToken cancellationToken);
 
     public static async Task<LoadResult> RunAsync(IDbContextFactory<WarehouseDbContext> factory, ILogger logger, LoadBatchKind kind, string path, LoadOptions options, Body body, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ internal static class LoadRun
         {
             await using var strategyContext = await factory.CreateDbContextAsync(cancellationToken);
             var strategy = strategyContext.Database.CreateExecutionStrategy();
-            var result = await strategy.ExecuteAsync(() => RunOnceAsync(factory, started.LoadBatchId, kind, sha, options, body, cancellationToken));
+            var result = await strategy.ExecuteAsync(() => RunOnceAsync(factory, logger, started.LoadBatchId, kind, sha, options, body, cancellationToken));
             logger.LogInformation(
                 "Batch {LoadBatchId}: {Status}; {RowsRead} rows read, {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected, {Warnings} warnings",
                 result.LoadBatchId, result.Status, result.RowsRead, result.Inserted, result.Updated, result.Unchanged, result.Rejected, result.Warnings);
@@ -49,14 +49,16 @@ internal static class LoadRun
         }
     }
 
-    private static async Task<LoadResult> RunOnceAsync(IDbContextFactory<WarehouseDbContext> factory, long batchId, LoadBatchKind kind, string sha, LoadOptions options, Body body, CancellationToken cancellationToken)
+    private static async Task<LoadResult> RunOnceAsync(IDbContextFactory<WarehouseDbContext> factory, ILogger logger, long batchId, LoadBatchKind kind, string sha, LoadOptions options, Body body, CancellationToken cancellationToken)
     {
+        var phases = new LoadPhases();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.GetDbConnection().BeginTransactionAsync(cancellationToken);
         await db.Database.UseTransactionAsync(transaction, cancellationToken);
         await WriterLock.AcquireAsync(db, cancellationToken);
+        phases.Mark("writer lock");
         await BatchJournal.FailAbandonedAsync(db, batchId, cancellationToken);
         var batch = await db.LoadBatches.SingleAsync(b => b.LoadBatchId == batchId, cancellationToken);
         IReadOnlyList<RejectSummary> rejects = [];
@@ -67,13 +69,16 @@ internal static class LoadRun
         }
         else
         {
-            rejects = await body(db, batch, cancellationToken);
+            rejects = await body(db, batch, phases, cancellationToken);
             BatchJournal.AddRejects(db, batchId, rejects);
         }
 
         batch.FinishedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
+        phases.Mark("journal");
         await transaction.CommitAsync(cancellationToken);
+        phases.Mark("commit");
+        logger.LogInformation("Batch {LoadBatchId}: took {Phases}", batchId, phases);
         return BatchJournal.Result(batch, rejects);
     }
 }

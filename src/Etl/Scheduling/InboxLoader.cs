@@ -23,7 +23,7 @@ public sealed class InboxLoader(
     {
         var inbox = Path.GetFullPath(options.Value.Inbox);
         Directory.CreateDirectory(inbox);
-        var files = InputFiles.Expand([inbox], out _)
+        var files = InputFiles.Expand([inbox], out _, out _)
             .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
             .OrderBy(Rank).ThenBy(f => f, StringComparer.Ordinal)
             .ToList();

@@ -30,6 +30,26 @@ public sealed class LoadCommandTests
     }
 
     [Fact]
+    public async Task AFolderLoadLeavesAreaListsAndTargetsToTheirCommands()
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder);
+        Directory.CreateDirectory(Path.Combine(folder.Path, "reports"));
+        folder.Write("reports/areas.csv", AreasBeforeMerge);
+        folder.Write("reports/targets.csv", "area_code,indicator,period,target\n" + V1 + ",CE_OPERATING_INCOME,2025,30\n");
+        folder.Write("reports/values.csv", LongFile(V1 + ",2023,CE_TOTAL_INCOME,20"));
+
+        var run = await RunAsync(warehouse, folder, "load", "reports");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("values.csv: Loaded (batch 2): 1 rows read, 1 inserted", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"areas.csv: not loaded as a report; load it with `governance areas {Path.Combine("reports", "areas.csv")}`", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"targets.csv: not loaded as a report; load it with `governance targets {Path.Combine("reports", "targets.csv")}`", run.Output, StringComparison.Ordinal);
+        Assert.Equal([V1 + " 2023 CE_TOTAL_INCOME 20"], await Facts.AllAsync(warehouse));
+    }
+
+    [Fact]
     public void ExitCodeIsZeroOnlyWhenEveryFileLoadedWasSkippedOrPassedItsDryRun()
     {
         LoadResult Result(LoadBatchStatus status, int rejected = 0) => new(1, "f.csv", status, 1, 0, 0, 0, rejected, 0, []);
