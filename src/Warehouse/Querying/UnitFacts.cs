@@ -53,6 +53,27 @@ internal static class UnitFacts
                 select v2).Any());
         }
 
+        if (input.ThresholdValue is { } threshold)
+        {
+            var (low, same, high) = Outcomes(input.Comparison);
+            var unitRole = input.Role;
+            return
+                from x in facts
+                let mapped = current
+                    ? db.AreaLineage.Where(l => l.ReplacedCode == x.a.AreaCode).Select(l => l.AreaCode).Min() ?? x.a.AreaCode
+                    : x.a.AreaCode
+                select new UnitFact
+                {
+                    UnitCode = x.a.AreaCode,
+                    GroupCode = mapped.Substring(0, keyLength),
+                    PeriodKey = x.t.PeriodKey,
+                    Role = unitRole,
+                    Value = (double)x.v.Value,
+                    Weight = 0.0,
+                    Meets = (double)x.v.Value < threshold ? low : (double)x.v.Value == threshold ? same : high,
+                };
+        }
+
         var weightSk = input.Weight?.IndicatorSk ?? 0;
         var parameter = input.ThresholdParameter;
         var (below, equal, above) = Outcomes(input.Comparison);
