@@ -24,6 +24,7 @@ public sealed class TruncatedBodyTests
         logged.UseKestrel(0);
         logged.StartServer();
         var address = logged.CreateClient().BaseAddress!;
+        Assert.NotNull(logged.Services.GetService<Serilog.ILogger>());
         var cancellation = TestContext.Current.CancellationToken;
 
         using (var tcp = new TcpClient())
