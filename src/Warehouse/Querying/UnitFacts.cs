@@ -20,13 +20,20 @@ internal static class UnitFacts
         var (lowSk, highSk) = SurrogateRange(scope);
         var targets = db.Periods.Where(t => t.Grain == scope.Grain && t.StartDate >= scope.Start && t.EndDate <= scope.End);
 
-        var facts =
-            from v in db.IndicatorValues
-            join a in AreaScope.Visible(db) on v.AreaSk equals a.AreaSk
-            join p in db.Periods on v.PeriodSk equals p.PeriodSk
-            from t in targets
-            where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && p.Grain == native && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
-            select new { v, a, p, t };
+        // At the native grain a fact's own period is its target period: an equi-join, no date-range join.
+        var atNativeGrain = input.Mode == WindowMode.Inside && scope.Grain == native;
+        var facts = atNativeGrain
+            ? from v in db.IndicatorValues
+              join a in AreaScope.Visible(db) on v.AreaSk equals a.AreaSk
+              join t in targets on v.PeriodSk equals t.PeriodSk
+              where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
+              select new { v, a, p = t, t }
+            : from v in db.IndicatorValues
+              join a in AreaScope.Visible(db) on v.AreaSk equals a.AreaSk
+              join p in db.Periods on v.PeriodSk equals p.PeriodSk
+              from t in targets
+              where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && p.Grain == native && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
+              select new { v, a, p, t };
 
         if (scope.Units is { } units)
         {
@@ -35,6 +42,7 @@ internal static class UnitFacts
 
         facts = input.Mode switch
         {
+            _ when atNativeGrain => facts,
             WindowMode.YearToDate => facts.Where(x => x.p.Year == x.t.Year && x.p.EndDate <= x.t.EndDate),
             WindowMode.Containing => facts.Where(x => x.p.StartDate <= x.t.StartDate && x.p.EndDate >= x.t.EndDate),
             _ => facts.Where(x => x.p.StartDate >= x.t.StartDate && x.p.EndDate <= x.t.EndDate),
