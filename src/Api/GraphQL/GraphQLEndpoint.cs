@@ -75,7 +75,23 @@ public static class GraphQLEndpoint
             return;
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        ExecutionResult result;
+        try
+        {
+            result = await ExecuteAsync(http, executer, serializer, request, rules);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (closed its connection mid-request): nobody reads an answer, and it is no server error.
+            http.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return;
+        }
+
+        await GraphQLResponseWriter.WriteResultAsync(http, serializer, mediaType, result);
+    }
+
+    private static Task<ExecutionResult> ExecuteAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, IEnumerable<IValidationRule>? rules) =>
+        executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
             OperationName = request.OperationName,
@@ -87,6 +103,4 @@ public static class GraphQLEndpoint
             User = http.User,
             CancellationToken = http.RequestAborted,
         });
-        await GraphQLResponseWriter.WriteResultAsync(http, serializer, mediaType, result);
-    }
 }

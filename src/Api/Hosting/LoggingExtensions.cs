@@ -23,7 +23,13 @@ public static class LoggingExtensions
     public static WebApplication UseGovernanceRequestLogging(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (context, http) => context.Set("RequestId", http.TraceIdentifier));
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.EnrichDiagnosticContext = (context, http) => context.Set("RequestId", http.TraceIdentifier);
+
+            // This host's logger rather than the static one, which another host in the process (a test) may have replaced.
+            options.Logger = app.Services.GetService<Serilog.ILogger>();
+        });
         return app;
     }
 }

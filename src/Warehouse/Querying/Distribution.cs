@@ -31,20 +31,21 @@ public sealed record Distribution(
             return new Distribution(0, null, null, null, null, null, null, null, null, null, null, bands);
         }
 
-        double Quantile(double tau) => values.QuantileCustom(tau, QuantileDefinition.R7);
+        var sorted = values.Order().ToArray();
+        double Quantile(double tau) => SortedArrayStatistics.QuantileCustom(sorted, tau, QuantileDefinition.R7);
         var mean = values.Mean();
         return new Distribution(
             values.Count,
             mean,
             values.Count > 1 ? values.StandardDeviation() : null,
-            values.Min(),
+            sorted[0],
             Quantile(0.1),
             Quantile(0.25),
             Quantile(0.5),
             Quantile(0.75),
             Quantile(0.9),
-            values.Max(),
-            GiniOf(values, mean),
+            sorted[^1],
+            GiniOf(sorted, mean),
             bands);
     }
 

@@ -1,3 +1,4 @@
+using Governance.Warehouse.Dimensions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Querying;
@@ -15,8 +16,10 @@ public sealed class DistributionEngine(IDbContextFactory<WarehouseDbContext> fac
         var plan = (await IndicatorPlanner.PlanAsync(db, [request.Indicator], request.Period.Grain, cancellationToken))[0];
         var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, cancellationToken);
         var scope = new QueryScope(prefix, request.Level, request.Period.Grain, request.Period.Start, request.Period.End, AreaStructure.AsReported);
-        var rows = await ObservationEngine.EvaluateAsync(db, scope, plan, ObservationParts.None, includeNonReporting: false, cancellationToken);
-        var values = rows.Where(r => r.Value is not null).Select(r => r.Value!.Value).ToList();
+        var values = plan is { Indicator.AreaAggregation: AreaAggregation.Sum, Inputs.Count: 1 }
+            ? await GroupQueries.Totals(db, scope, plan, countUnits: false).Select(t => t.Sum).ToListAsync(cancellationToken) // a sum per area: the values alone
+            : (await ObservationEngine.EvaluateAsync(db, scope, plan, ObservationParts.None, includeNonReporting: false, cancellationToken))
+                .Where(r => r.Value is not null).Select(r => r.Value!.Value).ToList();
         var isMoney = plan.Indicator.Unit == "万元";
         var breaks = request.Breaks ?? (isMoney ? DistributionRequest.IncomeBreaks : []);
         return Distribution.Of(values, breaks, request.ZeroBand ?? (isMoney && request.Breaks is null));

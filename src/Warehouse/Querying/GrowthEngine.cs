@@ -6,7 +6,7 @@ namespace Governance.Warehouse.Querying;
 /// <summary>Yearly series per area (one grouped query), then CAGR and the fitted trend of each.</summary>
 public sealed class GrowthEngine(IDbContextFactory<WarehouseDbContext> factory)
 {
-    public async Task<IReadOnlyList<AreaGrowth>> QueryAsync(string indicator, AreaLevel level, string? within, int fromYear, int toYear, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AreaGrowth>> QueryAsync(string indicator, AreaLevel level, string? within, int fromYear, int toYear, bool withAreas = true, CancellationToken cancellationToken = default)
     {
         if (fromYear > toYear)
         {
@@ -14,7 +14,7 @@ public sealed class GrowthEngine(IDbContextFactory<WarehouseDbContext> factory)
         }
 
         var rows = await new ObservationEngine(factory).QueryAsync(
-            new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(fromYear), PeriodKey.ForYear(toYear), Parts: ObservationParts.Areas),
+            new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(fromYear), PeriodKey.ForYear(toYear), Parts: withAreas ? ObservationParts.Areas : ObservationParts.None),
             cancellationToken);
         return rows
             .Where(r => r.Value is not null)

@@ -62,6 +62,7 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
     internal static async Task<IReadOnlyList<Observation>> EvaluateAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, ObservationParts parts, bool includeNonReporting, CancellationToken cancellationToken)
     {
         parts |= plan.ValueParts;
+        plan = await ThresholdConstants.ResolveAsync(db, scope, plan, cancellationToken);
         var totals = await GroupQueries.Totals(db, scope, plan, parts.HasFlag(ObservationParts.ReportingUnits)).ToListAsync(cancellationToken);
         var expected = includeNonReporting || parts.HasFlag(ObservationParts.ExpectedUnits)
             ? (await GroupQueries.Expected(db, scope, plan).ToListAsync(cancellationToken)).ToDictionary(e => (e.GroupCode, e.PeriodKey), e => e.Count)

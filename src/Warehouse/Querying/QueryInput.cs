@@ -10,4 +10,7 @@ internal sealed record QueryInput(int Role, Indicator Base, WindowMode Mode)
     public string? ThresholdParameter { get; init; }
 
     public ThresholdComparison? Comparison { get; init; }
+
+    /// <summary>The threshold when a single area-less one is in force over the whole request (see <see cref="ThresholdConstants"/>).</summary>
+    public double? ThresholdValue { get; init; }
 }

@@ -20,13 +20,20 @@ internal static class UnitFacts
         var (lowSk, highSk) = SurrogateRange(scope);
         var targets = db.Periods.Where(t => t.Grain == scope.Grain && t.StartDate >= scope.Start && t.EndDate <= scope.End);
 
-        var facts =
-            from v in db.IndicatorValues
-            join a in AreaScope.Visible(db) on v.AreaSk equals a.AreaSk
-            join p in db.Periods on v.PeriodSk equals p.PeriodSk
-            from t in targets
-            where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && p.Grain == native && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
-            select new { v, a, p, t };
+        // At the native grain a fact's own period is its target period: an equi-join, no date-range join.
+        var atNativeGrain = input.Mode == WindowMode.Inside && scope.Grain == native;
+        var facts = atNativeGrain
+            ? from v in db.IndicatorValues
+              join a in AreaScope.Visible(db) on v.AreaSk equals a.AreaSk
+              join t in targets on v.PeriodSk equals t.PeriodSk
+              where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
+              select new { v, a, p = t, t }
+            : from v in db.IndicatorValues
+              join a in AreaScope.Visible(db) on v.AreaSk equals a.AreaSk
+              join p in db.Periods on v.PeriodSk equals p.PeriodSk
+              from t in targets
+              where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && p.Grain == native && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
+              select new { v, a, p, t };
 
         if (scope.Units is { } units)
         {
@@ -35,6 +42,7 @@ internal static class UnitFacts
 
         facts = input.Mode switch
         {
+            _ when atNativeGrain => facts,
             WindowMode.YearToDate => facts.Where(x => x.p.Year == x.t.Year && x.p.EndDate <= x.t.EndDate),
             WindowMode.Containing => facts.Where(x => x.p.StartDate <= x.t.StartDate && x.p.EndDate >= x.t.EndDate),
             _ => facts.Where(x => x.p.StartDate >= x.t.StartDate && x.p.EndDate <= x.t.EndDate),
@@ -51,6 +59,27 @@ internal static class UnitFacts
                 where v2.IndicatorSk == sk && a2.AreaCode == x.a.AreaCode && p2.Grain == native
                     && p2.StartDate > x.p.StartDate && p2.EndDate <= x.t.EndDate
                 select v2).Any());
+        }
+
+        if (input.ThresholdValue is { } threshold)
+        {
+            var (low, same, high) = Outcomes(input.Comparison);
+            var unitRole = input.Role;
+            return
+                from x in facts
+                let mapped = current
+                    ? db.AreaLineage.Where(l => l.ReplacedCode == x.a.AreaCode).Select(l => l.AreaCode).Min() ?? x.a.AreaCode
+                    : x.a.AreaCode
+                select new UnitFact
+                {
+                    UnitCode = x.a.AreaCode,
+                    GroupCode = mapped.Substring(0, keyLength),
+                    PeriodKey = x.t.PeriodKey,
+                    Role = unitRole,
+                    Value = (double)x.v.Value,
+                    Weight = 0.0,
+                    Meets = (double)x.v.Value < threshold ? low : (double)x.v.Value == threshold ? same : high,
+                };
         }
 
         var weightSk = input.Weight?.IndicatorSk ?? 0;

@@ -12,7 +12,7 @@ namespace Governance.Api.Tests.Security;
 /// <summary>A township principal never sees another township's rows through any field, and its totals are the sum of its own areas.</summary>
 public sealed class ScopeMatrixTests
 {
-    private const string Everything = """
+    internal const string Everything = """
         {
           areas(first: 100) { totalCount nodes { code name } }
           villages: areas(level: VILLAGE, first: 100) { nodes { code } }

@@ -14,7 +14,7 @@ public sealed class GrowthAndAttainmentTests
         await using var warehouse = await ObservationEngineTests.Scenario(provider);
 
         var growth = Assert.Single(await new GrowthEngine(warehouse.Factory).QueryAsync(
-            "CE_OPERATING_INCOME", AreaLevel.Township, T, 2021, 2024, TestContext.Current.CancellationToken));
+            "CE_OPERATING_INCOME", AreaLevel.Township, T, 2021, 2024, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal([(2021, 12.0), (2022, 15.0), (2023, 14.0), (2024, 21.0)], growth.Trend.Points);
         Assert.Equal(0.205071, growth.Trend.Cagr!.Value, 6);

@@ -184,6 +184,26 @@ public sealed class ObservationEngineTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ACountyWideThresholdChangeAppliesFromItsDate(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+        await new Some(warehouse)
+            .Threshold("WEAK_VILLAGE_THRESHOLD", 13, Some.Date("2025-01-01"))
+            .Value("CE_OPERATING_INCOME", V1, "2025", 12).Value("CE_OPERATING_INCOME", V4, "2025", 9)
+            .SaveAsync();
+
+        // 2024 alone and 2025 alone each have one threshold in force (10, then 13); 2024-2025 spans the change.
+        var before = await Query(warehouse, "CE_WEAK_VILLAGES", AreaLevel.Township, PeriodGrain.Year, "2024", "2024");
+        var after = await Query(warehouse, "CE_WEAK_VILLAGES", AreaLevel.Township, PeriodGrain.Year, "2025", "2025");
+        var both = await Query(warehouse, "CE_WEAK_VILLAGES", AreaLevel.Township, PeriodGrain.Year, "2024", "2025");
+
+        Assert.Equal([("2024", 1.0)], before.Select(r => (r.Period.Value, r.Value!.Value)));
+        Assert.Equal([("2025", 2.0)], after.Select(r => (r.Period.Value, r.Value!.Value)));
+        Assert.Equal([("2024", 1.0), ("2025", 2.0)], both.Select(r => (r.Period.Value, r.Value!.Value)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task WeightedAveragesWeighByTheWeightIndicator(WarehouseProvider provider)
     {
         await using var warehouse = await Scenario(provider);

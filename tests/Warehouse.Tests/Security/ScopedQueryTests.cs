@@ -38,7 +38,7 @@ public sealed class ScopedQueryTests
         {
             await Assert.ThrowsAsync<QueryRuleException>(() => new ObservationEngine(warehouse.Factory).QueryAsync(Request(AreaLevel.Village, T2), Ct)),
             await Assert.ThrowsAsync<QueryRuleException>(() => new DistributionEngine(warehouse.Factory).QueryAsync(new DistributionRequest(Income, period, C), Ct)),
-            await Assert.ThrowsAsync<QueryRuleException>(() => new GrowthEngine(warehouse.Factory).QueryAsync(Income, AreaLevel.Village, T2, 2023, 2024, Ct)),
+            await Assert.ThrowsAsync<QueryRuleException>(() => new GrowthEngine(warehouse.Factory).QueryAsync(Income, AreaLevel.Village, T2, 2023, 2024, cancellationToken: Ct)),
             await Assert.ThrowsAsync<QueryRuleException>(() => new AttainmentEngine(warehouse.Factory).QueryAsync(Income, period, AreaLevel.Village, T2, Ct)),
         };
 
@@ -54,7 +54,7 @@ public sealed class ScopedQueryTests
         var period = PeriodKey.Parse("2024");
 
         var distribution = await new DistributionEngine(warehouse.Factory).QueryAsync(new DistributionRequest(Income, period, County), Ct);
-        var growth = await new GrowthEngine(warehouse.Factory).QueryAsync(Income, AreaLevel.Village, null, 2023, 2024, Ct);
+        var growth = await new GrowthEngine(warehouse.Factory).QueryAsync(Income, AreaLevel.Village, null, 2023, 2024, cancellationToken: Ct);
         var attainment = await new AttainmentEngine(warehouse.Factory).QueryAsync(Income, period, AreaLevel.Village, County, Ct);
 
         Assert.Equal(2, distribution.Count);

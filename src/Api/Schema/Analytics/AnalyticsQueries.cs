@@ -95,7 +95,7 @@ public sealed class AnalyticsQueries : IQueryFields
             .Argument<NonNullGraphType<IntGraphType>>("from", "First year (起始年份).")
             .Argument<NonNullGraphType<IntGraphType>>("to", "Last year (截止年份).")
             .ResolveAsync(async c => await new GrowthEngine(Factory(c)).QueryAsync(
-                c.GetArgument<string>("indicator"), c.GetArgument<AreaLevel>("level"), c.GetArgument<string?>("within"), c.GetArgument<int>("from"), c.GetArgument<int>("to"), c.CancellationToken));
+                c.GetArgument<string>("indicator"), c.GetArgument<AreaLevel>("level"), c.GetArgument<string?>("within"), c.GetArgument<int>("from"), c.GetArgument<int>("to"), Selections.Beneath(c).Contains("area"), c.CancellationToken));
 
     private static void AddAttainment(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttainmentType>>>>("attainment")

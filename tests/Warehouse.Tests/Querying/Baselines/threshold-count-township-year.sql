@@ -7,7 +7,6 @@ DECLARE @scope_End date = '2024-12-31';
 DECLARE @sk int = 2;
 DECLARE @lowSk int = 2023000;
 DECLARE @highSk int = 2024999;
-DECLARE @native nvarchar(8) = N'Year';
 DECLARE @first varchar(12) = '361100000000';
 DECLARE @last varchar(12) = '361100999999';
 DECLARE @below int = 1;
@@ -15,18 +14,17 @@ DECLARE @equal int = 0;
 DECLARE @above int = 0;
 DECLARE @parameter varchar(40) = 'WEAK_VILLAGE_THRESHOLD';
 
-SELECT [s].[GroupCode], [s].[period_key0] AS [PeriodKey], [s].[Role], COALESCE(SUM(CAST([s].[value] AS float) * 1.0E0), 0.0E0) AS [Sum], COALESCE(SUM(0.0E0), 0.0E0) AS [Weight], ISNULL(SUM([s1].[value]), 0) AS [Meeting], COUNT(DISTINCT ([s].[area_code])) AS [Units]
+SELECT [s].[GroupCode], [s].[period_key] AS [PeriodKey], [s].[Role], COALESCE(SUM(CAST([s].[value] AS float) * 1.0E0), 0.0E0) AS [Sum], COALESCE(SUM(0.0E0), 0.0E0) AS [Weight], ISNULL(SUM([s1].[value]), 0) AS [Meeting], COUNT(DISTINCT ([s].[area_code])) AS [Units]
 FROM (
-    SELECT [f].[value], [d].[area_code], [d2].[end_date] AS [end_date0], [d2].[period_key] AS [period_key0], SUBSTRING([d].[area_code], 0 + 1, @keyLength) AS [GroupCode], @role AS [Role]
+    SELECT [f].[value], [d].[area_code], [d1].[end_date], [d1].[period_key], SUBSTRING([d].[area_code], 0 + 1, @keyLength) AS [GroupCode], @role AS [Role]
     FROM [fct_indicator_value] AS [f]
     INNER JOIN [dim_area] AS [d] ON [f].[area_sk] = [d].[area_sk]
-    INNER JOIN [dim_period] AS [d0] ON [f].[period_sk] = [d0].[period_sk]
-    CROSS JOIN (
-        SELECT [d1].[end_date], [d1].[period_key], [d1].[start_date]
-        FROM [dim_period] AS [d1]
-        WHERE [d1].[grain] = @scope_Grain AND [d1].[start_date] >= @scope_Start AND [d1].[end_date] <= @scope_End
-    ) AS [d2]
-    WHERE [f].[indicator_sk] = @sk AND [f].[period_sk] >= @lowSk AND [f].[period_sk] <= @highSk AND [d0].[grain] = @native AND [d].[area_code] >= @first AND [d].[area_code] <= @last AND [d0].[start_date] >= [d2].[start_date] AND [d0].[end_date] <= [d2].[end_date]
+    INNER JOIN (
+        SELECT [d0].[period_sk], [d0].[end_date], [d0].[period_key]
+        FROM [dim_period] AS [d0]
+        WHERE [d0].[grain] = @scope_Grain AND [d0].[start_date] >= @scope_Start AND [d0].[end_date] <= @scope_End
+    ) AS [d1] ON [f].[period_sk] = [d1].[period_sk]
+    WHERE [f].[indicator_sk] = @sk AND [f].[period_sk] >= @lowSk AND [f].[period_sk] <= @highSk AND [d].[area_code] >= @first AND [d].[area_code] <= @last
 ) AS [s]
 OUTER APPLY (
     SELECT ISNULL((
@@ -36,10 +34,10 @@ OUTER APPLY (
             ELSE @above
         END
         FROM [ref_threshold_parameter] AS [r]
-        WHERE [r].[parameter_code] = @parameter AND [r].[valid_from] <= [s].[end_date0] AND ([r].[valid_to] IS NULL OR [r].[valid_to] >= [s].[end_date0]) AND ([r].[area_code] IS NULL OR [r].[area_code] = SUBSTRING([s].[area_code], 0 + 1, 2) + N'0000000000' OR [r].[area_code] = SUBSTRING([s].[area_code], 0 + 1, 4) + N'00000000' OR [r].[area_code] = SUBSTRING([s].[area_code], 0 + 1, 6) + N'000000' OR [r].[area_code] = SUBSTRING([s].[area_code], 0 + 1, 9) + N'000' OR [r].[area_code] = [s].[area_code])
+        WHERE [r].[parameter_code] = @parameter AND [r].[valid_from] <= [s].[end_date] AND ([r].[valid_to] IS NULL OR [r].[valid_to] >= [s].[end_date]) AND ([r].[area_code] IS NULL OR [r].[area_code] = SUBSTRING([s].[area_code], 0 + 1, 2) + N'0000000000' OR [r].[area_code] = SUBSTRING([s].[area_code], 0 + 1, 4) + N'00000000' OR [r].[area_code] = SUBSTRING([s].[area_code], 0 + 1, 6) + N'000000' OR [r].[area_code] = SUBSTRING([s].[area_code], 0 + 1, 9) + N'000' OR [r].[area_code] = [s].[area_code])
         ORDER BY COALESCE([r].[area_code], '') DESC, [r].[valid_from] DESC), 0) AS [value]
 ) AS [s1]
-GROUP BY [s].[GroupCode], [s].[period_key0], [s].[Role]
+GROUP BY [s].[GroupCode], [s].[period_key], [s].[Role]
 
 -- expected units
 DECLARE @keyLength int = 9;

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Governance.ApiBenchmark;
+
+namespace Governance.LoadTest;
+
+/// <summary>The built API as a process of its own on a loopback port, its console log written to a file.</summary>
+internal sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+    private readonly Lock _gate = new();
+
+    private ApiProcess(Process process, StreamWriter log, Uri address)
+    {
+        _process = process;
+        _log = log;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static ApiProcess Start(IReadOnlyDictionary<string, string> warehouse, string logFile)
+    {
+        var port = Processes.FreePort();
+        var environment = new Dictionary<string, string>(warehouse)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["Warehouse__MigrateOnStart"] = "false",
+            ["Api__Limits__RequestsPerMinute"] = "0",
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        };
+        var start = Processes.Start(Processes.Program("Api"), environment);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var process = Process.Start(start)!;
+        var api = new ApiProcess(process, new StreamWriter(logFile), new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => api.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => api.Write(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return api;
+    }
+
+    public async Task WaitHealthyAsync(HttpClient http)
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri(Address, "/health"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException("The API did not become healthy within a minute.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        lock (_gate)
+        {
+            _log.Dispose();
+        }
+    }
+
+    private void Write(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _log.WriteLine(line);
+        }
+    }
+}
