@@ -61,29 +61,9 @@ internal static class UnitFacts
                 select v2).Any());
         }
 
-        if (input.ThresholdValue is { } threshold)
-        {
-            var (low, same, high) = Outcomes(input.Comparison);
-            var unitRole = input.Role;
-            return
-                from x in facts
-                let mapped = current
-                    ? db.AreaLineage.Where(l => l.ReplacedCode == x.a.AreaCode).Select(l => l.AreaCode).Min() ?? x.a.AreaCode
-                    : x.a.AreaCode
-                select new UnitFact
-                {
-                    UnitCode = x.a.AreaCode,
-                    GroupCode = mapped.Substring(0, keyLength),
-                    PeriodKey = x.t.PeriodKey,
-                    Role = unitRole,
-                    Value = (double)x.v.Value,
-                    Weight = 0.0,
-                    Meets = (double)x.v.Value < threshold ? low : (double)x.v.Value == threshold ? same : high,
-                };
-        }
-
         var weightSk = input.Weight?.IndicatorSk ?? 0;
         var parameter = input.ThresholdParameter;
+        var constant = input.ThresholdValue;
         var (below, equal, above) = Outcomes(input.Comparison);
         var role = input.Role;
 
@@ -98,6 +78,8 @@ internal static class UnitFacts
 #pragma warning disable CA1845 // Expression tree for EF: Substring translates to SQL, spans do not.
             let meets = parameter == null
                 ? 0
+                : constant != null // one threshold in force over the whole request: no per-fact lookup
+                ? ((double)x.v.Value < constant ? below : (double)x.v.Value == constant ? equal : above)
                 : db.ThresholdParameters
                     .Where(th => th.ParameterCode == parameter && th.ValidFrom <= x.t.EndDate && (th.ValidTo == null || th.ValidTo >= x.t.EndDate)
                         && (th.AreaCode == null

@@ -14,7 +14,7 @@ public sealed class AnalyticsQueriesTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task ObservationsAnswerTheTownsIncomeWithCompletenessAndGrowth(WarehouseProvider provider)
     {
-        await using var api = await ApiAsync(provider);
+        await using var api = await ScenarioApi.CreateAsync(provider);
 
         var data = await QueryAsync(api, $$"""
             { observations(indicators: ["CE_OPERATING_INCOME"], level: TOWNSHIP, within: "{{T}}", from: "2022", to: "2024") {
@@ -34,7 +34,7 @@ public sealed class AnalyticsQueriesTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task RatioRowsCarryTheirNumeratorAndDenominator(WarehouseProvider provider)
     {
-        await using var api = await ApiAsync(provider);
+        await using var api = await ScenarioApi.CreateAsync(provider);
 
         var data = await QueryAsync(api, $$"""
             { observations(indicators: ["ORG_COMPOUND_COVERAGE"], level: TOWNSHIP, within: "{{T}}", grain: QUARTER, from: "2024Q2", to: "2024Q2") {
@@ -48,7 +48,7 @@ public sealed class AnalyticsQueriesTests
     [Fact]
     public async Task CurrentStructureAndNonReportingRowsAreOneQueryEach()
     {
-        await using var api = await ApiAsync(WarehouseProvider.Sqlite);
+        await using var api = await ScenarioApi.CreateAsync(WarehouseProvider.Sqlite);
 
         var current = await QueryAsync(api, $$"""
             { observations(indicators: ["CE_OPERATING_INCOME"], level: VILLAGE, within: "{{T}}", from: "2024", to: "2024", structure: CURRENT) { nodes { areaCode value yoyGrowth } } }
@@ -69,7 +69,7 @@ public sealed class AnalyticsQueriesTests
     [Fact]
     public async Task OrderByValueWithFirstGivesTheTopNAndCursorsPageOn()
     {
-        await using var api = await ApiAsync(WarehouseProvider.Sqlite);
+        await using var api = await ScenarioApi.CreateAsync(WarehouseProvider.Sqlite);
         const string Query = """
             query($after: String) { observations(indicators: ["CE_OPERATING_INCOME"], level: VILLAGE, from: "2022", to: "2022",
                 orderBy: [{ field: VALUE, direction: DESC }], first: 2, after: $after) {
@@ -93,7 +93,7 @@ public sealed class AnalyticsQueriesTests
     [InlineData("""{ distribution(indicator: "CE_OPERATING_INCOME", period: "2024Q1") { count } }""", "GRAIN_TOO_FINE")]
     public async Task BadRequestsAnswerAnErrorWithItsCode(string query, string code)
     {
-        await using var api = await ApiAsync(WarehouseProvider.Sqlite);
+        await using var api = await ScenarioApi.CreateAsync(WarehouseProvider.Sqlite);
 
         var answer = await api.Factory.CreateClient().PostQueryAsync(query);
 
@@ -106,7 +106,7 @@ public sealed class AnalyticsQueriesTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task GrowthDistributionAndAttainmentAnswerTheWorkedExamples(WarehouseProvider provider)
     {
-        await using var api = await ApiAsync(provider);
+        await using var api = await ScenarioApi.CreateAsync(provider);
         await new Some(api.Warehouse).Target("CE_WEAK_VILLAGES", T, "2024", 0).SaveAsync();
 
         var data = await QueryAsync(api, $$"""
@@ -128,7 +128,7 @@ public sealed class AnalyticsQueriesTests
     [Fact]
     public async Task RelativePeriodsCountFromTheInjectedClock()
     {
-        await using var api = await ApiAsync(WarehouseProvider.Sqlite);
+        await using var api = await ScenarioApi.CreateAsync(WarehouseProvider.Sqlite);
         var clock = new FixedClock(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero));
         using var clocked = api.Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
 
@@ -139,12 +139,6 @@ public sealed class AnalyticsQueriesTests
         Assert.Equal(["2022", "2023", "2024"], answer["data"]!["observations"]!["nodes"]!.AsArray().Select(n => n!["period"]!["key"]!.GetValue<string>()));
     }
 
-    private static async Task<ScenarioApi> ApiAsync(WarehouseProvider provider)
-    {
-        var warehouse = await TestWarehouse.CreateAsync(provider);
-        await LoadAsync(warehouse);
-        return new ScenarioApi(warehouse);
-    }
 
     private static async Task<JsonNode> QueryAsync(ScenarioApi api, string query, object? variables = null)
     {

@@ -15,7 +15,7 @@ public sealed class ObservationPartsTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task ValuesAloneCostOneGroupedQueryAndEqualTheFullAnswer(WarehouseProvider provider)
     {
-        await using var api = await ApiAsync(provider);
+        await using var api = await ScenarioApi.CreateAsync(provider);
         using var client = api.Factory.CreateClient();
         await client.DataAsync("{ indicators { code } }");
         using var counter = new SqlCounter(api.Warehouse);
@@ -35,7 +35,7 @@ public sealed class ObservationPartsTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task PartsSelectedThroughFragmentsAreComputed(WarehouseProvider provider)
     {
-        await using var api = await ApiAsync(provider);
+        await using var api = await ScenarioApi.CreateAsync(provider);
         using var client = api.Factory.CreateClient();
 
         var data = await ObservationsAsync(client, $$"""
@@ -62,10 +62,4 @@ public sealed class ObservationPartsTests
         return answer["data"]!;
     }
 
-    private static async Task<ScenarioApi> ApiAsync(WarehouseProvider provider)
-    {
-        var warehouse = await TestWarehouse.CreateAsync(provider);
-        await LoadAsync(warehouse);
-        return new ScenarioApi(warehouse);
-    }
 }
