@@ -503,3 +503,34 @@ $views$;
 
 INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
 VALUES ('20261126005242_RowLevelSecurity', '10.0.15');
+
+ALTER TABLE fct_indicator_value DROP CONSTRAINT fk_fct_indicator_value_dim_area_area_sk;
+
+ALTER TABLE fct_indicator_value DROP CONSTRAINT fk_fct_indicator_value_dim_indicator_indicator_sk;
+
+ALTER TABLE fct_indicator_value DROP CONSTRAINT fk_fct_indicator_value_dim_period_period_sk;
+
+ALTER TABLE fct_indicator_value DROP CONSTRAINT fk_fct_indicator_value_load_batches_load_batch_id;
+
+ALTER TABLE fct_indicator_value_history DROP CONSTRAINT fk_fct_indicator_value_history_dim_area_area_sk;
+
+ALTER TABLE fct_indicator_value_history DROP CONSTRAINT fk_fct_indicator_value_history_dim_indicator_indicator_sk;
+
+ALTER TABLE fct_indicator_value_history DROP CONSTRAINT fk_fct_indicator_value_history_dim_period_period_sk;
+
+ALTER TABLE fct_indicator_value_history DROP CONSTRAINT fk_fct_indicator_value_history_load_batches_load_batch_id;
+
+ALTER TABLE fct_indicator_value_history DROP CONSTRAINT fk_fct_indicator_value_history_load_batches_superseded_by_batc;
+
+DROP INDEX ix_fct_indicator_value_history_indicator_sk;
+
+DROP INDEX ix_fct_indicator_value_history_load_batch_id;
+
+DROP INDEX ix_fct_indicator_value_history_period_sk;
+
+DROP INDEX ix_fct_indicator_value_history_superseded_by_batch_id;
+
+DROP INDEX ix_fct_indicator_value_period_sk;
+
+INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+VALUES ('20261126032849_FactTablesWithoutForeignKeys', '10.0.15');

@@ -479,3 +479,214 @@ select * from final
 
 INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
 VALUES ('20261125214127_AnalystViews', '10.0.15');
+
+drop view vw_compound_coverage_by_township_quarter
+
+drop view vw_village_income_by_year
+
+drop view vw_indicator_value
+
+CREATE TABLE "ef_temp_fct_indicator_value" (
+"area_sk" INTEGER NOT NULL,
+"period_sk" INTEGER NOT NULL,
+"indicator_sk" INTEGER NOT NULL,
+"value" NUMERIC NOT NULL,
+"status" TEXT NOT NULL,
+"note" TEXT NULL,
+"load_batch_id" INTEGER NOT NULL,
+"loaded_at" TEXT NOT NULL,
+CONSTRAINT "pk_fct_indicator_value" PRIMARY KEY ("area_sk", "period_sk", "indicator_sk")
+)
+
+INSERT INTO "ef_temp_fct_indicator_value" ("area_sk", "period_sk", "indicator_sk", "value", "status", "note", "load_batch_id", "loaded_at")
+SELECT "area_sk", "period_sk", "indicator_sk", "value", "status", "note", "load_batch_id", "loaded_at"
+FROM "fct_indicator_value"
+
+DROP TABLE "fct_indicator_value"
+
+ALTER TABLE "ef_temp_fct_indicator_value" RENAME TO "fct_indicator_value"
+
+CREATE INDEX "ix_fct_indicator_value_indicator_sk_period_sk_area_sk" ON "fct_indicator_value" ("indicator_sk", "period_sk", "area_sk")
+
+CREATE INDEX "ix_fct_indicator_value_load_batch_id" ON "fct_indicator_value" ("load_batch_id")
+
+CREATE TABLE "ef_temp_fct_indicator_value_history" (
+"indicator_value_history_id" INTEGER NOT NULL CONSTRAINT "pk_fct_indicator_value_history" PRIMARY KEY AUTOINCREMENT,
+"area_sk" INTEGER NOT NULL,
+"period_sk" INTEGER NOT NULL,
+"indicator_sk" INTEGER NOT NULL,
+"value" NUMERIC NOT NULL,
+"status" TEXT NOT NULL,
+"note" TEXT NULL,
+"load_batch_id" INTEGER NOT NULL,
+"loaded_at" TEXT NOT NULL,
+"superseded_by_batch_id" INTEGER NOT NULL,
+"superseded_at" TEXT NOT NULL
+)
+
+INSERT INTO "ef_temp_fct_indicator_value_history" ("indicator_value_history_id", "area_sk", "period_sk", "indicator_sk", "value", "status", "note", "load_batch_id", "loaded_at", "superseded_by_batch_id", "superseded_at")
+SELECT "indicator_value_history_id", "area_sk", "period_sk", "indicator_sk", "value", "status", "note", "load_batch_id", "loaded_at", "superseded_by_batch_id", "superseded_at"
+FROM "fct_indicator_value_history"
+
+DROP TABLE "fct_indicator_value_history"
+
+ALTER TABLE "ef_temp_fct_indicator_value_history" RENAME TO "fct_indicator_value_history"
+
+CREATE INDEX "ix_fct_indicator_value_history_area_sk_period_sk_indicator_sk" ON "fct_indicator_value_history" ("area_sk", "period_sk", "indicator_sk")
+
+create view vw_indicator_value as
+-- vw_indicator_value: one row per reported value (fct_indicator_value), flat, with the code and name of its area,
+-- the key, grain and label of its period, and the code, names and unit of its indicator.
+-- Grain: one row per area version, period and indicator. Values are as loaded (not aggregated).
+with
+
+indicator_values as (
+    select * from fct_indicator_value
+),
+
+areas as (
+    select * from dim_area
+),
+
+periods as (
+    select * from dim_period
+),
+
+indicators as (
+    select * from dim_indicator
+),
+
+final as (
+    select
+        areas.area_code as area_code,
+        areas.name as area_name,
+        areas.level as area_level,
+        areas.kind as area_kind,
+        areas.parent_code as parent_code,
+        areas.urban_rural_class as urban_rural_class,
+        periods.period_key as period_key,
+        periods.grain as period_grain,
+        periods.year as period_year,
+        periods.quarter as period_quarter,
+        periods.month as period_month,
+        periods.start_date as period_start_date,
+        periods.end_date as period_end_date,
+        periods.label as period_label,
+        indicators.indicator_code as indicator_code,
+        indicators.name_zh as indicator_name,
+        indicators.name_en as indicator_name_en,
+        indicators.unit as unit,
+        indicator_values.value as value,
+        indicator_values.status as status,
+        indicator_values.load_batch_id as load_batch_id
+    from indicator_values
+    inner join areas
+        on indicator_values.area_sk = areas.area_sk
+    inner join periods
+        on indicator_values.period_sk = periods.period_sk
+    inner join indicators
+        on indicator_values.indicator_sk = indicators.indicator_sk
+)
+
+select * from final
+
+
+create view vw_village_income_by_year as
+-- vw_village_income_by_year: the collective-economy figures of each administrative village (村委会) per year, one
+-- column per indicator, in 万元. A village that reported nothing for an indicator has null there, not 0.
+-- Grain: one row per village code and year (as reported: merged villages keep their old codes for old years).
+with
+
+indicator_values as (
+    select * from vw_indicator_value
+),
+
+village_income as (
+    select
+        area_code,
+        area_name,
+        parent_code,
+        period_year,
+        indicator_code,
+        value
+    from indicator_values
+    where area_kind = 'Village'
+        and period_grain = 'Year'
+        and indicator_code in ('CE_TOTAL_INCOME', 'CE_OPERATING_INCOME', 'CE_SUBSIDY_INCOME', 'CE_OPERATING_PROFIT', 'CE_ASSETS')
+),
+
+final as (
+    select
+        area_code as village_code,
+        max(area_name) as village_name,
+        parent_code as township_code,
+        period_year as period_year,
+        sum(case when indicator_code = 'CE_TOTAL_INCOME' then value end) as total_income,
+        sum(case when indicator_code = 'CE_OPERATING_INCOME' then value end) as operating_income,
+        sum(case when indicator_code = 'CE_SUBSIDY_INCOME' then value end) as subsidy_income,
+        sum(case when indicator_code = 'CE_OPERATING_PROFIT' then value end) as operating_profit,
+        sum(case when indicator_code = 'CE_ASSETS' then value end) as assets
+    from village_income
+    group by area_code, parent_code, period_year
+)
+
+select * from final
+
+
+create view vw_compound_coverage_by_township_quarter as
+-- vw_compound_coverage_by_township_quarter: residential compounds (住宅小区) and those with a party organisation
+-- (建立党组织的小区) summed over the communities of each township per quarter, and the coverage (小区建制式党组织
+-- 覆盖率) as summed numerator over summed denominator x 100, never an average of community rates.
+-- Grain: one row per township code and quarter in which at least one community reported.
+with
+
+indicator_values as (
+    select * from vw_indicator_value
+),
+
+community_compounds as (
+    select
+        parent_code as township_code,
+        area_code,
+        period_key,
+        period_year,
+        period_quarter,
+        indicator_code,
+        value
+    from indicator_values
+    where area_kind = 'Community'
+        and period_grain = 'Quarter'
+        and indicator_code in ('ORG_COMPOUNDS', 'ORG_COMPOUNDS_WITH_BRANCH')
+),
+
+township_totals as (
+    select
+        township_code,
+        period_key,
+        period_year,
+        period_quarter,
+        sum(case when indicator_code = 'ORG_COMPOUNDS' then value end) as compounds,
+        sum(case when indicator_code = 'ORG_COMPOUNDS_WITH_BRANCH' then value end) as compounds_with_branch,
+        count(distinct case when indicator_code = 'ORG_COMPOUNDS' then area_code end) as reporting_communities
+    from community_compounds
+    group by township_code, period_key, period_year, period_quarter
+),
+
+final as (
+    select
+        township_code,
+        period_key,
+        period_year,
+        period_quarter,
+        compounds,
+        compounds_with_branch,
+        reporting_communities,
+        case when compounds > 0 then 100.0 * compounds_with_branch / compounds end as coverage_percent
+    from township_totals
+)
+
+select * from final
+
+
+INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
+VALUES ('20261126032741_FactTablesWithoutForeignKeys', '10.0.15');

@@ -463,3 +463,49 @@ GO
 INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
 VALUES (N'20261125214421_AnalystViews', N'10.0.15');
 GO
+
+ALTER TABLE [fct_indicator_value] DROP CONSTRAINT [fk_fct_indicator_value_dim_area_area_sk];
+GO
+
+ALTER TABLE [fct_indicator_value] DROP CONSTRAINT [fk_fct_indicator_value_dim_indicator_indicator_sk];
+GO
+
+ALTER TABLE [fct_indicator_value] DROP CONSTRAINT [fk_fct_indicator_value_dim_period_period_sk];
+GO
+
+ALTER TABLE [fct_indicator_value] DROP CONSTRAINT [fk_fct_indicator_value_load_batches_load_batch_id];
+GO
+
+ALTER TABLE [fct_indicator_value_history] DROP CONSTRAINT [fk_fct_indicator_value_history_dim_area_area_sk];
+GO
+
+ALTER TABLE [fct_indicator_value_history] DROP CONSTRAINT [fk_fct_indicator_value_history_dim_indicator_indicator_sk];
+GO
+
+ALTER TABLE [fct_indicator_value_history] DROP CONSTRAINT [fk_fct_indicator_value_history_dim_period_period_sk];
+GO
+
+ALTER TABLE [fct_indicator_value_history] DROP CONSTRAINT [fk_fct_indicator_value_history_load_batches_load_batch_id];
+GO
+
+ALTER TABLE [fct_indicator_value_history] DROP CONSTRAINT [fk_fct_indicator_value_history_load_batches_superseded_by_batch_id];
+GO
+
+DROP INDEX [ix_fct_indicator_value_history_indicator_sk] ON [fct_indicator_value_history];
+GO
+
+DROP INDEX [ix_fct_indicator_value_history_load_batch_id] ON [fct_indicator_value_history];
+GO
+
+DROP INDEX [ix_fct_indicator_value_history_period_sk] ON [fct_indicator_value_history];
+GO
+
+DROP INDEX [ix_fct_indicator_value_history_superseded_by_batch_id] ON [fct_indicator_value_history];
+GO
+
+DROP INDEX [ix_fct_indicator_value_period_sk] ON [fct_indicator_value];
+GO
+
+INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+VALUES (N'20261126032952_FactTablesWithoutForeignKeys', N'10.0.15');
+GO

@@ -1,6 +1,4 @@
-using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Facts;
-using Governance.Warehouse.Loading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,11 +11,8 @@ internal sealed class IndicatorValueHistoryConfiguration : IEntityTypeConfigurat
         builder.ToTable("fct_indicator_value_history");
         builder.HasKey(v => v.IndicatorValueHistoryId);
         builder.Property(v => v.Note).HasMaxLength(400);
-        builder.HasOne<Area>().WithMany().HasForeignKey(v => v.AreaSk).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Period>().WithMany().HasForeignKey(v => v.PeriodSk).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorSk).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<LoadBatch>().WithMany().HasForeignKey(v => v.LoadBatchId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<LoadBatch>().WithMany().HasForeignKey(v => v.SupersededByBatchId).OnDelete(DeleteBehavior.Restrict);
+
+        // No foreign keys, like fct_indicator_value: a restatement copies the superseded facts here set-based.
         builder.HasIndex(v => new { v.AreaSk, v.PeriodSk, v.IndicatorSk });
     }
 }

@@ -461,9 +461,6 @@ namespace Governance.Warehouse.Migrations.Postgres
                     b.HasIndex("LoadBatchId")
                         .HasDatabaseName("ix_fct_indicator_value_load_batch_id");
 
-                    b.HasIndex("PeriodSk")
-                        .HasDatabaseName("ix_fct_indicator_value_period_sk");
-
                     b.HasIndex("IndicatorSk", "PeriodSk", "AreaSk")
                         .HasDatabaseName("ix_fct_indicator_value_indicator_sk_period_sk_area_sk");
 
@@ -525,18 +522,6 @@ namespace Governance.Warehouse.Migrations.Postgres
 
                     b.HasKey("IndicatorValueHistoryId")
                         .HasName("pk_fct_indicator_value_history");
-
-                    b.HasIndex("IndicatorSk")
-                        .HasDatabaseName("ix_fct_indicator_value_history_indicator_sk");
-
-                    b.HasIndex("LoadBatchId")
-                        .HasDatabaseName("ix_fct_indicator_value_history_load_batch_id");
-
-                    b.HasIndex("PeriodSk")
-                        .HasDatabaseName("ix_fct_indicator_value_history_period_sk");
-
-                    b.HasIndex("SupersededByBatchId")
-                        .HasDatabaseName("ix_fct_indicator_value_history_superseded_by_batch_id");
 
                     b.HasIndex("AreaSk", "PeriodSk", "IndicatorSk")
                         .HasDatabaseName("ix_fct_indicator_value_history_area_sk_period_sk_indicator_sk");
@@ -850,75 +835,6 @@ namespace Governance.Warehouse.Migrations.Postgres
                         .HasDatabaseName("ix_sec_api_key_key_hash");
 
                     b.ToTable("sec_api_key", (string)null);
-                });
-
-            modelBuilder.Entity("Governance.Warehouse.Facts.IndicatorValue", b =>
-                {
-                    b.HasOne("Governance.Warehouse.Dimensions.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaSk")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fct_indicator_value_dim_area_area_sk");
-
-                    b.HasOne("Governance.Warehouse.Dimensions.Indicator", null)
-                        .WithMany()
-                        .HasForeignKey("IndicatorSk")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fct_indicator_value_dim_indicator_indicator_sk");
-
-                    b.HasOne("Governance.Warehouse.Loading.LoadBatch", null)
-                        .WithMany()
-                        .HasForeignKey("LoadBatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fct_indicator_value_load_batches_load_batch_id");
-
-                    b.HasOne("Governance.Warehouse.Dimensions.Period", null)
-                        .WithMany()
-                        .HasForeignKey("PeriodSk")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fct_indicator_value_dim_period_period_sk");
-                });
-
-            modelBuilder.Entity("Governance.Warehouse.Facts.IndicatorValueHistory", b =>
-                {
-                    b.HasOne("Governance.Warehouse.Dimensions.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaSk")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fct_indicator_value_history_dim_area_area_sk");
-
-                    b.HasOne("Governance.Warehouse.Dimensions.Indicator", null)
-                        .WithMany()
-                        .HasForeignKey("IndicatorSk")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fct_indicator_value_history_dim_indicator_indicator_sk");
-
-                    b.HasOne("Governance.Warehouse.Loading.LoadBatch", null)
-                        .WithMany()
-                        .HasForeignKey("LoadBatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fct_indicator_value_history_load_batches_load_batch_id");
-
-                    b.HasOne("Governance.Warehouse.Dimensions.Period", null)
-                        .WithMany()
-                        .HasForeignKey("PeriodSk")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fct_indicator_value_history_dim_period_period_sk");
-
-                    b.HasOne("Governance.Warehouse.Loading.LoadBatch", null)
-                        .WithMany()
-                        .HasForeignKey("SupersededByBatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fct_indicator_value_history_load_batches_superseded_by_batc");
                 });
 
             modelBuilder.Entity("Governance.Warehouse.Facts.Target", b =>
