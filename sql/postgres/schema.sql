@@ -311,7 +311,7 @@ final as (
         on indicator_values.indicator_sk = indicators.indicator_sk
 )
 
-select * from final
+select * from final;
 
 
 create view vw_village_income_by_year as
@@ -353,7 +353,7 @@ final as (
     group by area_code, parent_code, period_year
 )
 
-select * from final
+select * from final;
 
 
 create view vw_compound_coverage_by_township_quarter as
@@ -408,7 +408,7 @@ final as (
     from township_totals
 )
 
-select * from final
+select * from final;
 
 
 INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)

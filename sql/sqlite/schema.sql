@@ -377,7 +377,7 @@ final as (
         on indicator_values.indicator_sk = indicators.indicator_sk
 )
 
-select * from final
+select * from final;
 
 
 create view vw_village_income_by_year as
@@ -419,7 +419,7 @@ final as (
     group by area_code, parent_code, period_year
 )
 
-select * from final
+select * from final;
 
 
 create view vw_compound_coverage_by_township_quarter as
@@ -474,17 +474,17 @@ final as (
     from township_totals
 )
 
-select * from final
+select * from final;
 
 
 INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
 VALUES ('20261125214127_AnalystViews', '10.0.15');
 
-drop view vw_compound_coverage_by_township_quarter
+drop view vw_compound_coverage_by_township_quarter;
 
-drop view vw_village_income_by_year
+drop view vw_village_income_by_year;
 
-drop view vw_indicator_value
+drop view vw_indicator_value;
 
 CREATE TABLE "ef_temp_fct_indicator_value" (
 "area_sk" INTEGER NOT NULL,
@@ -496,19 +496,19 @@ CREATE TABLE "ef_temp_fct_indicator_value" (
 "load_batch_id" INTEGER NOT NULL,
 "loaded_at" TEXT NOT NULL,
 CONSTRAINT "pk_fct_indicator_value" PRIMARY KEY ("area_sk", "period_sk", "indicator_sk")
-)
+);
 
 INSERT INTO "ef_temp_fct_indicator_value" ("area_sk", "period_sk", "indicator_sk", "value", "status", "note", "load_batch_id", "loaded_at")
 SELECT "area_sk", "period_sk", "indicator_sk", "value", "status", "note", "load_batch_id", "loaded_at"
-FROM "fct_indicator_value"
+FROM "fct_indicator_value";
 
-DROP TABLE "fct_indicator_value"
+DROP TABLE "fct_indicator_value";
 
-ALTER TABLE "ef_temp_fct_indicator_value" RENAME TO "fct_indicator_value"
+ALTER TABLE "ef_temp_fct_indicator_value" RENAME TO "fct_indicator_value";
 
-CREATE INDEX "ix_fct_indicator_value_indicator_sk_period_sk_area_sk" ON "fct_indicator_value" ("indicator_sk", "period_sk", "area_sk")
+CREATE INDEX "ix_fct_indicator_value_indicator_sk_period_sk_area_sk" ON "fct_indicator_value" ("indicator_sk", "period_sk", "area_sk");
 
-CREATE INDEX "ix_fct_indicator_value_load_batch_id" ON "fct_indicator_value" ("load_batch_id")
+CREATE INDEX "ix_fct_indicator_value_load_batch_id" ON "fct_indicator_value" ("load_batch_id");
 
 CREATE TABLE "ef_temp_fct_indicator_value_history" (
 "indicator_value_history_id" INTEGER NOT NULL CONSTRAINT "pk_fct_indicator_value_history" PRIMARY KEY AUTOINCREMENT,
@@ -522,17 +522,17 @@ CREATE TABLE "ef_temp_fct_indicator_value_history" (
 "loaded_at" TEXT NOT NULL,
 "superseded_by_batch_id" INTEGER NOT NULL,
 "superseded_at" TEXT NOT NULL
-)
+);
 
 INSERT INTO "ef_temp_fct_indicator_value_history" ("indicator_value_history_id", "area_sk", "period_sk", "indicator_sk", "value", "status", "note", "load_batch_id", "loaded_at", "superseded_by_batch_id", "superseded_at")
 SELECT "indicator_value_history_id", "area_sk", "period_sk", "indicator_sk", "value", "status", "note", "load_batch_id", "loaded_at", "superseded_by_batch_id", "superseded_at"
-FROM "fct_indicator_value_history"
+FROM "fct_indicator_value_history";
 
-DROP TABLE "fct_indicator_value_history"
+DROP TABLE "fct_indicator_value_history";
 
-ALTER TABLE "ef_temp_fct_indicator_value_history" RENAME TO "fct_indicator_value_history"
+ALTER TABLE "ef_temp_fct_indicator_value_history" RENAME TO "fct_indicator_value_history";
 
-CREATE INDEX "ix_fct_indicator_value_history_area_sk_period_sk_indicator_sk" ON "fct_indicator_value_history" ("area_sk", "period_sk", "indicator_sk")
+CREATE INDEX "ix_fct_indicator_value_history_area_sk_period_sk_indicator_sk" ON "fct_indicator_value_history" ("area_sk", "period_sk", "indicator_sk");
 
 create view vw_indicator_value as
 -- vw_indicator_value: one row per reported value (fct_indicator_value), flat, with the code and name of its area,
@@ -588,7 +588,7 @@ final as (
         on indicator_values.indicator_sk = indicators.indicator_sk
 )
 
-select * from final
+select * from final;
 
 
 create view vw_village_income_by_year as
@@ -630,7 +630,7 @@ final as (
     group by area_code, parent_code, period_year
 )
 
-select * from final
+select * from final;
 
 
 create view vw_compound_coverage_by_township_quarter as
@@ -685,7 +685,7 @@ final as (
     from township_totals
 )
 
-select * from final
+select * from final;
 
 
 INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")

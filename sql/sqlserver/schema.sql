@@ -357,7 +357,7 @@ final as (
         on indicator_values.indicator_sk = indicators.indicator_sk
 )
 
-select * from final
+select * from final;
 
 GO
 
@@ -400,7 +400,7 @@ final as (
     group by area_code, parent_code, period_year
 )
 
-select * from final
+select * from final;
 
 GO
 
@@ -456,7 +456,7 @@ final as (
     from township_totals
 )
 
-select * from final
+select * from final;
 
 GO
 

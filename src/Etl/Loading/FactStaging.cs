@@ -40,6 +40,33 @@ internal abstract class FactStaging(DbConnection connection, DbTransaction trans
     /// <summary>Writes staged rows into fct_indicator_value; superseded values go to history. Returns (inserted, updated, unchanged).</summary>
     public abstract Task<(int Inserted, int Updated, int Unchanged)> MergeAsync(long batchId, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A value restated after its area gained a version (a rename dated inside the period) resolves to the newer version,
+    /// while the value loaded before it stays under the older one: two facts for one code, period and indicator, which
+    /// every roll-up would add up. Staged rows take over the version of the fact already loaded for their code, so the
+    /// merge replaces that fact (keeping it in history) instead of adding a second one. Only codes with several versions
+    /// can meet this; the loader skips the statement when the warehouse has none.
+    /// </summary>
+    public Task<int> AdoptLoadedVersionsAsync(CancellationToken cancellationToken) => ExecuteAsync(
+        $"""
+        UPDATE {Table} SET area_sk = (
+            SELECT MIN(f.area_sk)
+            FROM fct_indicator_value f
+            INNER JOIN dim_area loaded ON loaded.area_sk = f.area_sk
+            INNER JOIN dim_area staged ON staged.area_code = loaded.area_code
+            WHERE staged.area_sk = {Table}.area_sk AND f.period_sk = {Table}.period_sk AND f.indicator_sk = {Table}.indicator_sk
+                AND f.area_sk <> {Table}.area_sk)
+        WHERE area_sk IN (SELECT a.area_sk FROM dim_area a WHERE a.area_code IN (SELECT area_code FROM dim_area GROUP BY area_code HAVING COUNT(*) > 1))
+            AND EXISTS (
+                SELECT 1
+                FROM fct_indicator_value f
+                INNER JOIN dim_area loaded ON loaded.area_sk = f.area_sk
+                INNER JOIN dim_area staged ON staged.area_code = loaded.area_code
+                WHERE staged.area_sk = {Table}.area_sk AND f.period_sk = {Table}.period_sk AND f.indicator_sk = {Table}.indicator_sk
+                    AND f.area_sk <> {Table}.area_sk)
+        """,
+        cancellationToken);
+
     /// <summary>Deletes staged rows by seq, a chunk of them per statement (the staging table has no index to seek).</summary>
     public async Task RemoveAsync(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken)
     {

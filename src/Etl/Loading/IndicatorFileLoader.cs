@@ -86,6 +86,11 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         }
 
         await staging.RemoveAsync(excluded, cancellationToken);
+        if (areaRows.Count != areas.CodeCount)
+        {
+            await staging.AdoptLoadedVersionsAsync(cancellationToken); // some code has several versions
+        }
+
         var now = DateTimeOffset.UtcNow;
         var (inserted, updated, unchanged) = await staging.MergeAsync(batch.LoadBatchId, now, cancellationToken);
         phases.Mark("merge");

@@ -11,6 +11,9 @@ public sealed class AreaLookup(IEnumerable<Area> areas)
 
     public bool Contains(string code) => _byCode.ContainsKey(code);
 
+    /// <summary>Distinct codes: fewer than the versions when some area has been renamed, reclassified or re-dated.</summary>
+    public int CodeCount => _byCode.Count;
+
     public IReadOnlyList<Area> Versions(string code) => _byCode.TryGetValue(code, out var versions) ? versions : [];
 
     /// <summary>The latest version valid on some day of the period, or null.</summary>

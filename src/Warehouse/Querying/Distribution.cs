@@ -33,11 +33,11 @@ public sealed record Distribution(
 
         var sorted = values.Order().ToArray();
         double Quantile(double tau) => SortedArrayStatistics.QuantileCustom(sorted, tau, QuantileDefinition.R7);
-        var mean = values.Mean();
+        var mean = sorted.Mean(); // summed in order: the same answer whatever order the database returned the values in
         return new Distribution(
             values.Count,
             mean,
-            values.Count > 1 ? values.StandardDeviation() : null,
+            values.Count > 1 ? sorted.StandardDeviation() : null,
             sorted[0],
             Quantile(0.1),
             Quantile(0.25),

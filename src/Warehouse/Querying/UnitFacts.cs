@@ -20,13 +20,16 @@ internal static class UnitFacts
         var (lowSk, highSk) = SurrogateRange(scope);
         var targets = db.Periods.Where(t => t.Grain == scope.Grain && t.StartDate >= scope.Start && t.EndDate <= scope.End);
 
-        // At the native grain a fact's own period is its target period: an equi-join, no date-range join.
+        // At the native grain a fact's own period is its target period: an equi-join, no date-range join. The target
+        // periods' keys are computable, so the facts are filtered by their list rather than through a filtered join of
+        // the period dimension, whose row estimate misleads PostgreSQL's planner into a nested loop over the areas.
         var atNativeGrain = input.Mode == WindowMode.Inside && scope.Grain == native;
+        var targetSks = atNativeGrain ? TargetSks(scope) : [];
         var facts = atNativeGrain
             ? from v in db.IndicatorValues
               join a in AreaScope.Visible(db) on v.AreaSk equals a.AreaSk
-              join t in targets on v.PeriodSk equals t.PeriodSk
-              where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
+              join t in db.Periods on v.PeriodSk equals t.PeriodSk
+              where v.IndicatorSk == sk && targetSks.Contains(v.PeriodSk) && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
               select new { v, a, p = t, t }
             : from v in db.IndicatorValues
               join a in AreaScope.Visible(db) on v.AreaSk equals a.AreaSk
@@ -104,6 +107,10 @@ internal static class UnitFacts
                 Meets = meets,
             };
     }
+
+    /// <summary>The surrogate keys of the periods of the request's grain that lie wholly inside it (the target periods).</summary>
+    private static List<int> TargetSks(QueryScope scope) =>
+        [.. PeriodMath.Range(scope.Grain, scope.Start, scope.End).Where(k => k.Start >= scope.Start && k.End <= scope.End).Select(WarehouseSeeder.PeriodSk)];
 
     /// <summary>Period surrogate keys are computable, so the fact index can be range-scanned by year.</summary>
     private static (int Low, int High) SurrogateRange(QueryScope scope) => (scope.Start.Year * 1000, (scope.End.Year * 1000) + 999);

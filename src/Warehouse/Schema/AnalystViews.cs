@@ -26,7 +26,7 @@ public static class AnalystViews
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         foreach (var name in Names)
         {
-            migrationBuilder.Sql($"create view {name} as\n{Body(name)}\n");
+            migrationBuilder.Sql($"create view {name} as\n{Body(name)};\n");
         }
     }
 
@@ -35,7 +35,7 @@ public static class AnalystViews
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         foreach (var name in Names.Reverse())
         {
-            migrationBuilder.Sql($"drop view {name}");
+            migrationBuilder.Sql($"drop view {name};");
         }
     }
 }

@@ -57,4 +57,27 @@ public sealed class RestatementTests
         var batches = await db.IndicatorValues.Where(v => v.PeriodSk == 2023000).Select(v => v.LoadBatchId).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal([first.LoadBatchId!.Value, first.LoadBatchId!.Value, second.LoadBatchId!.Value], batches.Order());
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ValueRestatedAfterARenameInsideItsPeriodReplacesTheOneLoadedBefore(WarehouseProvider provider)
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder);
+        var loader = Loaders.Indicators(warehouse);
+        var first = await loader.LoadAsync(folder.Write("2024.csv", LongFile(V1 + ",2024,CE_TOTAL_INCOME,20", V3 + ",2024,CE_TOTAL_INCOME,5")), LoadOptions.Default, TestContext.Current.CancellationToken);
+        var rename = await Loaders.Areas(warehouse).LoadAsync(
+            folder.Write("rename.csv", "code,name,urban_rural,valid_from\n" + V1 + ",一村（更名）,220,2024-07-01\n"), LoadOptions.Default, TestContext.Current.CancellationToken);
+        Assert.Equal(LoadBatchStatus.Loaded, rename.Status);
+
+        // 2024 now overlaps both versions of V1; the restated value resolves to the newer one, the loaded value sits under the older.
+        var second = await loader.LoadAsync(folder.Write("2024-final.csv", LongFile(V1 + ",2024,CE_TOTAL_INCOME,25")), LoadOptions.Default, TestContext.Current.CancellationToken);
+
+        Assert.Equal((LoadBatchStatus.Loaded, 0, 1, 0), (second.Status, second.Inserted, second.Updated, second.Unchanged));
+        Assert.Equal([V1 + " 2024 CE_TOTAL_INCOME 25", V3 + " 2024 CE_TOTAL_INCOME 5"], await Facts.AllAsync(warehouse));
+        await using var db = warehouse.CreateDbContext();
+        var history = Assert.Single(await db.IndicatorValueHistory.ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((20m, first.LoadBatchId, second.LoadBatchId), (history.Value, (long?)history.LoadBatchId, (long?)history.SupersededByBatchId));
+    }
 }

@@ -99,13 +99,13 @@ namespace Governance.Warehouse.Migrations.Sqlite
         /// <summary>SQLite's own recipe: a new table, the rows copied, the old table (and its indexes) dropped, the new one renamed.</summary>
         private static void Rebuild(MigrationBuilder migrationBuilder, string table, string definition, string columns, string[] indexes)
         {
-            migrationBuilder.Sql($"CREATE TABLE \"ef_temp_{table}\" (\n{definition}\n)");
-            migrationBuilder.Sql($"INSERT INTO \"ef_temp_{table}\" ({columns})\nSELECT {columns}\nFROM \"{table}\"");
-            migrationBuilder.Sql($"DROP TABLE \"{table}\"");
-            migrationBuilder.Sql($"ALTER TABLE \"ef_temp_{table}\" RENAME TO \"{table}\"");
+            migrationBuilder.Sql($"CREATE TABLE \"ef_temp_{table}\" (\n{definition}\n);");
+            migrationBuilder.Sql($"INSERT INTO \"ef_temp_{table}\" ({columns})\nSELECT {columns}\nFROM \"{table}\";");
+            migrationBuilder.Sql($"DROP TABLE \"{table}\";");
+            migrationBuilder.Sql($"ALTER TABLE \"ef_temp_{table}\" RENAME TO \"{table}\";");
             foreach (var index in indexes)
             {
-                migrationBuilder.Sql(index);
+                migrationBuilder.Sql(index + ";"); // each statement terminated: sql/sqlite/schema.sql is run as one script
             }
         }
     }

@@ -1,12 +1,9 @@
 -- totals
 DECLARE @keyLength int = 9;
 DECLARE @role int = 0;
-DECLARE @scope_Grain nvarchar(8) = N'Year';
-DECLARE @scope_Start date = '2023-01-01';
-DECLARE @scope_End date = '2024-12-31';
 DECLARE @sk int = 2;
-DECLARE @lowSk int = 2023000;
-DECLARE @highSk int = 2024999;
+DECLARE @targetSks1 int = 2023000;
+DECLARE @targetSks2 int = 2024000;
 DECLARE @first varchar(12) = '361100000000';
 DECLARE @last varchar(12) = '361100999999';
 DECLARE @below int = 1;
@@ -16,15 +13,11 @@ DECLARE @parameter varchar(40) = 'WEAK_VILLAGE_THRESHOLD';
 
 SELECT [s].[GroupCode], [s].[period_key] AS [PeriodKey], [s].[Role], COALESCE(SUM(CAST([s].[value] AS float) * 1.0E0), 0.0E0) AS [Sum], COALESCE(SUM(0.0E0), 0.0E0) AS [Weight], ISNULL(SUM([s1].[value]), 0) AS [Meeting], COUNT(DISTINCT ([s].[area_code])) AS [Units]
 FROM (
-    SELECT [f].[value], [d].[area_code], [d1].[end_date], [d1].[period_key], SUBSTRING([d].[area_code], 0 + 1, @keyLength) AS [GroupCode], @role AS [Role]
+    SELECT [f].[value], [d].[area_code], [d0].[end_date], [d0].[period_key], SUBSTRING([d].[area_code], 0 + 1, @keyLength) AS [GroupCode], @role AS [Role]
     FROM [fct_indicator_value] AS [f]
     INNER JOIN [dim_area] AS [d] ON [f].[area_sk] = [d].[area_sk]
-    INNER JOIN (
-        SELECT [d0].[period_sk], [d0].[end_date], [d0].[period_key]
-        FROM [dim_period] AS [d0]
-        WHERE [d0].[grain] = @scope_Grain AND [d0].[start_date] >= @scope_Start AND [d0].[end_date] <= @scope_End
-    ) AS [d1] ON [f].[period_sk] = [d1].[period_sk]
-    WHERE [f].[indicator_sk] = @sk AND [f].[period_sk] >= @lowSk AND [f].[period_sk] <= @highSk AND [d].[area_code] >= @first AND [d].[area_code] <= @last
+    INNER JOIN [dim_period] AS [d0] ON [f].[period_sk] = [d0].[period_sk]
+    WHERE [f].[indicator_sk] = @sk AND [f].[period_sk] IN (@targetSks1, @targetSks2) AND [d].[area_code] >= @first AND [d].[area_code] <= @last
 ) AS [s]
 OUTER APPLY (
     SELECT ISNULL((
