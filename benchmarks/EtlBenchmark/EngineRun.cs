@@ -10,10 +10,13 @@ using Serilog;
 
 namespace Governance.EtlBenchmark;
 
-/// <summary>One engine: a fresh warehouse, the areas, then the timed load of the long file through the real loader.</summary>
+/// <summary>
+/// One engine: a fresh warehouse, the areas, then the timed load of the long file through the real loader. serverCpu reads
+/// the CPU of the engine's server processes (PostgreSQL; null when the engine runs in this process).
+/// </summary>
 internal sealed record EngineRun(string Engine, LoadResult Result, TimeSpan Elapsed, long PeakRssBytes)
 {
-    public static async Task<EngineRun> RunAsync(string engine, WarehouseProvider provider, string connectionString, string areas, string values)
+    public static async Task<EngineRun> RunAsync(string engine, WarehouseProvider provider, string connectionString, string areas, string values, Func<Task<IReadOnlyDictionary<int, double>>>? serverCpu = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -35,13 +38,17 @@ internal sealed record EngineRun(string Engine, LoadResult Result, TimeSpan Elap
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         PeakRss.Reset();
+        var serverBefore = serverCpu is null ? null : await serverCpu();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var result = await provided.GetRequiredService<IndicatorFileLoader>().LoadAsync(values, LoadOptions.Default, CancellationToken.None);
         clock.Stop();
 
         // On a shared machine the wall clock is noisy; this process's CPU time (SQLite's included, PostgreSQL's server not) is less so.
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {engine}: loader {clock.Elapsed.TotalSeconds:N1} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:N1} s CPU in this process"));
+        var spent = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var serverAfter = serverCpu is null ? null : await serverCpu();
+        var server = serverBefore is null || serverAfter is null ? "" : string.Create(CultureInfo.InvariantCulture, $", {ServerCpu.Spent(serverBefore, serverAfter):N1} s CPU in the server's backends");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {engine}: loader {clock.Elapsed.TotalSeconds:N1} s wall, {spent.TotalSeconds:N1} s CPU in this process{server}"));
         return new EngineRun(engine, result, clock.Elapsed, PeakRss.Read());
     }
 }

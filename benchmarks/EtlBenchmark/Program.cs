@@ -48,7 +48,8 @@ foreach (var engine in options.Engines)
         try
         {
             var connection = new NpgsqlConnectionStringBuilder(options.Postgres) { Database = name }.ConnectionString;
-            var run = await EngineRun.RunAsync("PostgreSQL", WarehouseProvider.Postgres, connection, areas, values);
+            var server = options.Postgres;
+            var run = await EngineRun.RunAsync("PostgreSQL", WarehouseProvider.Postgres, connection, areas, values, () => ServerCpu.ReadAsync(server, name));
             var bare = await BareLoad.PostgresAsync(connection, values);
             lines.Add(Line(run, bare, rows, "COPY FROM STDIN (csv)"));
         }

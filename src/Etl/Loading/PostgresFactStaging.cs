@@ -1,14 +1,14 @@
 using System.Data.Common;
 using Governance.Etl.Validation;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Governance.Etl.Loading;
 
-/// <summary>PostgreSQL: binary COPY into a temporary table dropped at commit.</summary>
+/// <summary>PostgreSQL: COPY (text format, see <see cref="CopyTextRow"/>) into a temporary table dropped at commit.</summary>
 internal sealed class PostgresFactStaging(DbConnection connection, DbTransaction transaction) : FactStaging(connection, transaction)
 {
-    private NpgsqlBinaryImporter? _copy;
+    private readonly CopyTextRow _row = new();
+    private NpgsqlCopyTextWriter? _copy;
 
     public override async Task CreateAsync(CancellationToken cancellationToken)
     {
@@ -23,29 +23,31 @@ internal sealed class PostgresFactStaging(DbConnection connection, DbTransaction
             SET LOCAL jit = off
             """,
             cancellationToken);
-        _copy = await ((NpgsqlConnection)Connection).BeginBinaryImportAsync(
-            "COPY stg_fact (seq, sheet, line, column_name, raw_value, area_sk, period_sk, indicator_sk, value, status, note, whole_indicator_sk, whole_period_sk) FROM STDIN (FORMAT BINARY)",
+        _copy = (NpgsqlCopyTextWriter)await ((NpgsqlConnection)Connection).BeginTextImportAsync(
+            "COPY stg_fact (seq, sheet, line, column_name, raw_value, area_sk, period_sk, indicator_sk, value, status, note, whole_indicator_sk, whole_period_sk) FROM STDIN",
             cancellationToken);
     }
 
-    /// <summary>Synchronous writes: the importer buffers rows, and an await per field costs more than the COPY itself.</summary>
+    /// <summary>Synchronous writes: the writer buffers rows, and an await per row costs more than the COPY itself.</summary>
     public override ValueTask AddAsync(long seq, StagedFact fact, CancellationToken cancellationToken)
     {
-        var copy = _copy!;
-        copy.StartRow();
-        copy.Write(seq, NpgsqlDbType.Bigint);
-        Write(copy, fact.At.Sheet, NpgsqlDbType.Text);
-        copy.Write(fact.At.Line, NpgsqlDbType.Integer);
-        Write(copy, fact.At.Column, NpgsqlDbType.Text);
-        copy.Write(fact.RawValue, NpgsqlDbType.Text);
-        copy.Write(fact.AreaSk, NpgsqlDbType.Integer);
-        copy.Write(fact.PeriodSk, NpgsqlDbType.Integer);
-        copy.Write(fact.IndicatorSk, NpgsqlDbType.Integer);
-        copy.Write(fact.Value, NpgsqlDbType.Numeric);
-        copy.Write(fact.Status.ToString(), NpgsqlDbType.Varchar);
-        Write(copy, fact.Note, NpgsqlDbType.Varchar);
-        Write(copy, fact.WholeIndicatorSk, NpgsqlDbType.Integer);
-        Write(copy, fact.WholePeriodSk, NpgsqlDbType.Integer);
+        var row = _row;
+        row.Start();
+        row.Add(seq);
+        row.Add(fact.At.Sheet);
+        row.Add(fact.At.Line);
+        row.Add(fact.At.Column);
+        row.Add(fact.RawValue);
+        row.Add(fact.AreaSk);
+        row.Add(fact.PeriodSk);
+        row.Add(fact.IndicatorSk);
+        row.Add(fact.Value);
+        row.Add(fact.Status.ToString());
+        row.Add(fact.Note);
+        row.Add(fact.WholeIndicatorSk);
+        row.Add(fact.WholePeriodSk);
+        row.End();
+        _copy!.Write(row.Text);
         Count++;
         return ValueTask.CompletedTask;
     }
@@ -54,7 +56,7 @@ internal sealed class PostgresFactStaging(DbConnection connection, DbTransaction
     {
         if (_copy is not null)
         {
-            await _copy.CompleteAsync(cancellationToken);
+            // Disposing the writer ends the COPY (the server reports any row it refused here).
             await _copy.DisposeAsync();
             _copy = null;
         }
@@ -80,33 +82,11 @@ internal sealed class PostgresFactStaging(DbConnection connection, DbTransaction
     {
         if (_copy is not null)
         {
+            // A load that failed while staging: cancel the COPY rather than end it.
+            await _copy.CancelAsync();
             await _copy.DisposeAsync();
         }
 
         await base.DisposeAsync();
-    }
-
-    private static void Write(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type)
-    {
-        if (value is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(value, type);
-        }
-    }
-
-    private static void Write(NpgsqlBinaryImporter copy, int? value, NpgsqlDbType type)
-    {
-        if (value is { } v)
-        {
-            copy.Write(v, type);
-        }
-        else
-        {
-            copy.WriteNull();
-        }
     }
 }

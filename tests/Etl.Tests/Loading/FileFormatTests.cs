@@ -4,6 +4,7 @@ using Governance.Etl.Tests.Support;
 using Governance.TestSupport;
 using Governance.Warehouse;
 using Governance.Warehouse.Loading;
+using Microsoft.EntityFrameworkCore;
 using static Governance.Etl.Tests.Support.Some;
 
 namespace Governance.Etl.Tests.Loading;
@@ -90,6 +91,30 @@ public sealed class FileFormatTests
         await using var db = warehouse.CreateDbContext();
         var may = db.IndicatorValues.Single(v => v.PeriodSk == 2024005);
         Assert.Equal((Warehouse.Facts.ValueStatus.Estimated, "含线上, 一期"), (may.Status, may.Note));
+    }
+
+    /// <summary>The PostgreSQL staging writes COPY text: a tab, newline or backslash in a note must arrive as written, and "\N" must not become null.</summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task NotesWithTabsNewlinesAndBackslashesArriveAsWritten(WarehouseProvider provider)
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder);
+        var path = folder.Write(
+            "notes.csv",
+            "area_code,period,indicator,value,status,note\n"
+            + V1 + ",2021,CE_TOTAL_INCOME,1,,\"a\tb\"\n"
+            + V1 + ",2022,CE_TOTAL_INCOME,2,,\"first line\nsecond line\"\n"
+            + V1 + ",2023,CE_TOTAL_INCOME,3,,C:\\data\\N\n"
+            + V1 + ",2024,CE_TOTAL_INCOME,4,,\\N\n");
+
+        var result = await Loaders.Indicators(warehouse).LoadAsync(path, LoadOptions.Default, TestContext.Current.CancellationToken);
+
+        Assert.Equal((LoadBatchStatus.Loaded, 4), (result.Status, result.Inserted));
+        await using var db = warehouse.CreateDbContext();
+        var notes = await db.IndicatorValues.OrderBy(v => v.PeriodSk).Select(v => v.Note).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["a\tb", "first line\nsecond line", "C:\\data\\N", "\\N"], notes);
     }
 
     [Fact]
