@@ -1,3 +1,4 @@
+using System.Text;
 using Governance.Etl.Loading;
 using Governance.Etl.Readers;
 using Governance.Etl.Tests.Support;
@@ -64,6 +65,22 @@ public sealed class FileFormatTests
 
         Assert.Equal((LoadBatchStatus.Loaded, 2, 3), (result.Status, result.RowsRead, result.Inserted));
         Assert.Equal([K1 + " 2024 ORG_PARTY_MEMBERS 35", V1 + " 2024 CE_OPERATING_INCOME 12", V1 + " 2024 ORG_PARTY_MEMBERS 50"], await Facts.AllAsync(warehouse));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ExcelUnicodeTextExportLoads(WarehouseProvider provider)
+    {
+        // Excel's "Unicode Text (*.txt)": UTF-16 little-endian with a byte order mark, tab-separated, CRLF.
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder);
+        var path = folder.Write("乡镇报表.txt", "区划代码\t期间\t村集体经营性收入(万元)\r\n" + V1 + "\t2024年\t12.5\r\n" + V3 + "\t2024年\t7\r\n", Encoding.Unicode);
+
+        var result = await Loaders.Indicators(warehouse).LoadAsync(path, LoadOptions.Default, TestContext.Current.CancellationToken);
+
+        Assert.Equal((LoadBatchStatus.Loaded, 2, 2), (result.Status, result.RowsRead, result.Inserted));
+        Assert.Equal([V1 + " 2024 CE_OPERATING_INCOME 12.5", V3 + " 2024 CE_OPERATING_INCOME 7"], await Facts.AllAsync(warehouse));
     }
 
     [Theory]
