@@ -17,7 +17,11 @@ public static class EtlHost
         });
         builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
         builder.Configuration.AddEnvironmentVariables();
+        // Framework chatter (EF Core logs every SQL command at Information) stays out of an operator's console unless
+        // the Serilog section asks for it; the configuration is read after these defaults and overrides them.
         builder.Services.AddSerilog((services, logger) => logger
+            .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("System", Serilog.Events.LogEventLevel.Warning)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture));

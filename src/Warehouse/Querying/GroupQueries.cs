@@ -34,14 +34,24 @@ internal static class GroupQueries
         }
 
         var targets = db.Periods.Where(t => t.Grain == scope.Grain && t.StartDate >= scope.Start && t.EndDate <= scope.End);
-        return
+        var located =
             from a in areas
             from t in targets
             where kinds.Contains(a.Kind) && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0 && a.ValidFrom <= t.EndDate && (a.ValidTo == null || a.ValidTo >= t.StartDate)
-            let mapped = current
-                ? db.AreaLineage.Where(l => l.ReplacedCode == a.AreaCode).Select(l => l.AreaCode).Min() ?? a.AreaCode
-                : a.AreaCode
-            group a.AreaCode by new { GroupCode = mapped.Substring(0, keyLength), t.PeriodKey } into g
+            select new
+            {
+                a.AreaCode,
+                t.PeriodKey,
+                code = current ? db.AreaLineage.Where(l => l.ReplacedCode == a.AreaCode).Select(l => l.AreaCode).Min() ?? a.AreaCode : a.AreaCode,
+            };
+        for (var step = 1; current && step < scope.LineageSteps; step++)
+        {
+            located = located.Select(y => new { y.AreaCode, y.PeriodKey, code = db.AreaLineage.Where(l => l.ReplacedCode == y.code).Select(l => l.AreaCode).Min() ?? y.code });
+        }
+
+        return
+            from y in located
+            group y.AreaCode by new { GroupCode = y.code.Substring(0, keyLength), y.PeriodKey } into g
             select new ExpectedUnits(g.Key.GroupCode, g.Key.PeriodKey, g.Distinct().Count());
     }
 }

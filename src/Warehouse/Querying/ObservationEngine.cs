@@ -24,7 +24,10 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
         // With growth, one year more than asked, so that the first rows have their previous and year-earlier values.
         var growth = request.Parts.HasFlag(ObservationParts.Growth);
         var start = growth ? request.From.Start.AddYears(-1) : request.From.Start;
-        var scope = new QueryScope(prefix, request.Level, request.Grain, start, request.To.End, request.Structure);
+        var scope = new QueryScope(prefix, request.Level, request.Grain, start, request.To.End, request.Structure)
+        {
+            LineageSteps = request.Structure == AreaStructure.Current ? await LineageChains.LongestAsync(db, cancellationToken) : 1,
+        };
         var rows = new List<Observation>();
         foreach (var plan in plans)
         {

@@ -8,6 +8,9 @@ namespace Governance.Warehouse.Querying;
 /// </summary>
 internal sealed record QueryScope(string Prefix, AreaLevel Level, PeriodGrain Grain, DateOnly Start, DateOnly End, AreaStructure Structure, IReadOnlyList<string>? Units = null)
 {
+    /// <summary>Under the CURRENT structure, how many successive replacements a code is followed through (see <see cref="LineageChains"/>).</summary>
+    public int LineageSteps { get; init; } = 1;
+
     /// <summary>Digits of a code that name its area at <see cref="Level"/>: the cheap group key.</summary>
     public int KeyLength => Level switch
     {

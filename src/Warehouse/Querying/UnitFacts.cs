@@ -70,11 +70,22 @@ internal static class UnitFacts
         var (below, equal, above) = Outcomes(input.Comparison);
         var role = input.Role;
 
+        // CURRENT: each step maps a code to its successor (the least code when an area was split), as often as the
+        // longest chain of replacements needs.
+        var located = facts.Select(x => new
+        {
+            x,
+            code = current ? db.AreaLineage.Where(l => l.ReplacedCode == x.a.AreaCode).Select(l => l.AreaCode).Min() ?? x.a.AreaCode : x.a.AreaCode,
+        });
+        for (var step = 1; current && step < scope.LineageSteps; step++)
+        {
+            located = located.Select(y => new { y.x, code = db.AreaLineage.Where(l => l.ReplacedCode == y.code).Select(l => l.AreaCode).Min() ?? y.code });
+        }
+
         return
-            from x in facts
-            let mapped = current
-                ? db.AreaLineage.Where(l => l.ReplacedCode == x.a.AreaCode).Select(l => l.AreaCode).Min() ?? x.a.AreaCode
-                : x.a.AreaCode
+            from y in located
+            let x = y.x
+            let mapped = y.code
             let weight = weightSk == 0
                 ? 1.0
                 : db.IndicatorValues.Where(w => w.IndicatorSk == weightSk && w.AreaSk == x.v.AreaSk && w.PeriodSk == x.v.PeriodSk).Select(w => (double?)(double)w.Value).FirstOrDefault() ?? 0.0

@@ -142,6 +142,24 @@ public sealed class ObservationEngineTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CurrentStructureFollowsAChainOfMergesToTheAreaOfToday(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+        const string V5 = "361100101220";
+        var merged = new DateOnly(2025, 1, 1);
+        await new Some(warehouse).Area(V5, "V5村", from: merged, urbanRural: "220").Replaces(V5, V1, merged).Replaces(V5, V4, merged).SaveAsync();
+
+        var rows = await Query(warehouse, "CE_OPERATING_INCOME", AreaLevel.Village, PeriodGrain.Year, "2023", "2024", AreaStructure.Current);
+
+        // V2 went into V4 in 2024 and V4 into V5 in 2025: 2023 is V1 10 + V2 4 (V3 silent) of three villages, 2024 V1 12 + V4 9.
+        Assert.Equal(
+            [(V5, "2023", 14.0, 2, 3), (V5, "2024", 21.0, 2, 2)],
+            rows.Select(r => (r.AreaCode, r.Period.Value, r.Value!.Value, r.ReportingUnits, r.ExpectedUnits)));
+        Assert.Equal(0.5, rows[1].YoyGrowth!.Value, 6);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task TownTotalsAreTheSameUnderBothStructures(WarehouseProvider provider)
     {
         await using var warehouse = await Scenario(provider);
