@@ -85,6 +85,15 @@ internal static class LoadRun
         batch.FinishedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
         phases.Mark("journal");
+        if (db.Provider == WarehouseProvider.Sqlite && batch.Status == LoadBatchStatus.Loaded)
+        {
+            // SQLite plans without statistics unless ANALYZE has run (PostgreSQL's autovacuum keeps its own): with them, a
+            // query within a county or for a page of villages starts from the areas instead of scanning the indicator's
+            // facts (54 ms to 7 ms, 16 ms to 0.2 ms at 25,000 villages). Sampled, so it costs milliseconds at any size.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; ANALYZE;", cancellationToken);
+            phases.Mark("statistics");
+        }
+
         await transaction.CommitAsync(cancellationToken);
         phases.Mark("commit");
         logger.LogInformation("Batch {LoadBatchId}: took {Phases}", batchId, phases);

@@ -34,6 +34,23 @@ internal static class AreaScope
     public static IQueryable<Area> Visible(WarehouseDbContext db) => db.VisibleAreas();
 
     /// <summary>
+    /// The visible areas whose codes start with <paramref name="prefix"/>; no condition at all for the whole warehouse,
+    /// where a range from 000000000000 to 999999999999 would only mislead a planner with statistics into reading the
+    /// areas first (SQLite after ANALYZE did, 30% slower for a province-wide township query).
+    /// </summary>
+    public static IQueryable<Area> VisibleWithin(WarehouseDbContext db, string prefix)
+    {
+        var areas = Visible(db);
+        if (prefix.Length == 0)
+        {
+            return areas;
+        }
+
+        var (first, last) = CodeRange(prefix);
+        return areas.Where(a => a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0);
+    }
+
+    /// <summary>
     /// The first and last 12-digit codes that start with a prefix: a range comparison uses the area-code index on every
     /// engine, where LIKE with a parameter does not (SQLite's case-insensitive LIKE, PostgreSQL's non-C collations).
     /// </summary>

@@ -24,10 +24,9 @@ internal static class GroupQueries
     public static IQueryable<ExpectedUnits> Expected(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan)
     {
         var kinds = plan.UnitKinds.ToList();
-        var (first, last) = AreaScope.CodeRange(scope.Prefix);
         var keyLength = scope.KeyLength;
         var current = scope.Structure == AreaStructure.Current;
-        var areas = AreaScope.Visible(db);
+        var areas = AreaScope.VisibleWithin(db, scope.Prefix);
         if (scope.Units is { } units)
         {
             areas = areas.Where(a => units.Contains(a.AreaCode));
@@ -37,7 +36,7 @@ internal static class GroupQueries
         var located =
             from a in areas
             from t in targets
-            where kinds.Contains(a.Kind) && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0 && a.ValidFrom <= t.EndDate && (a.ValidTo == null || a.ValidTo >= t.StartDate)
+            where kinds.Contains(a.Kind) && a.ValidFrom <= t.EndDate && (a.ValidTo == null || a.ValidTo >= t.StartDate)
             select new
             {
                 a.AreaCode,

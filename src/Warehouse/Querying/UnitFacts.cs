@@ -14,7 +14,7 @@ internal static class UnitFacts
     {
         var sk = input.Base.IndicatorSk;
         var native = input.Base.NativeGrain;
-        var (first, last) = AreaScope.CodeRange(scope.Prefix);
+        var areas = AreaScope.VisibleWithin(db, scope.Prefix);
         var keyLength = scope.KeyLength;
         var current = scope.Structure == AreaStructure.Current;
         var (lowSk, highSk) = SurrogateRange(scope);
@@ -27,15 +27,15 @@ internal static class UnitFacts
         var targetSks = atNativeGrain ? TargetSks(scope) : [];
         var facts = atNativeGrain
             ? from v in db.IndicatorValues
-              join a in AreaScope.Visible(db) on v.AreaSk equals a.AreaSk
+              join a in areas on v.AreaSk equals a.AreaSk
               join t in db.Periods on v.PeriodSk equals t.PeriodSk
-              where v.IndicatorSk == sk && targetSks.Contains(v.PeriodSk) && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
+              where v.IndicatorSk == sk && targetSks.Contains(v.PeriodSk)
               select new { v, a, p = t, t }
             : from v in db.IndicatorValues
-              join a in AreaScope.Visible(db) on v.AreaSk equals a.AreaSk
+              join a in areas on v.AreaSk equals a.AreaSk
               join p in db.Periods on v.PeriodSk equals p.PeriodSk
               from t in targets
-              where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && p.Grain == native && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
+              where v.IndicatorSk == sk && v.PeriodSk >= lowSk && v.PeriodSk <= highSk && p.Grain == native
               select new { v, a, p, t };
 
         if (scope.Units is { } units)

@@ -1,6 +1,8 @@
 -- totals
 DECLARE @keyLength int = 9;
 DECLARE @role int = 0;
+DECLARE @first varchar(12) = '361100000000';
+DECLARE @last varchar(12) = '361100999999';
 DECLARE @scope_Grain nvarchar(8) = N'Year';
 DECLARE @scope_Start date = '2023-01-01';
 DECLARE @scope_End date = '2024-12-31';
@@ -8,26 +10,28 @@ DECLARE @sk int = 27;
 DECLARE @lowSk int = 2023000;
 DECLARE @highSk int = 2024999;
 DECLARE @native nvarchar(8) = N'Quarter';
-DECLARE @first varchar(12) = '361100000000';
-DECLARE @last varchar(12) = '361100999999';
 
 SELECT [s].[GroupCode], [s].[period_key0] AS [PeriodKey], [s].[Role], COALESCE(SUM(CAST([s].[value] AS float) * 1.0E0), 0.0E0) AS [Sum], COALESCE(SUM(0.0E0), 0.0E0) AS [Weight], ISNULL(SUM(0), 0) AS [Meeting], COUNT(DISTINCT ([s].[area_code])) AS [Units]
 FROM (
-    SELECT [f].[value], [d].[area_code], [d2].[period_key] AS [period_key0], SUBSTRING([d].[area_code], 0 + 1, @keyLength) AS [GroupCode], @role AS [Role]
+    SELECT [f].[value], [d0].[area_code], [d3].[period_key] AS [period_key0], SUBSTRING([d0].[area_code], 0 + 1, @keyLength) AS [GroupCode], @role AS [Role]
     FROM [fct_indicator_value] AS [f]
-    INNER JOIN [dim_area] AS [d] ON [f].[area_sk] = [d].[area_sk]
-    INNER JOIN [dim_period] AS [d0] ON [f].[period_sk] = [d0].[period_sk]
+    INNER JOIN (
+        SELECT [d].[area_sk], [d].[area_code]
+        FROM [dim_area] AS [d]
+        WHERE [d].[area_code] >= @first AND [d].[area_code] <= @last
+    ) AS [d0] ON [f].[area_sk] = [d0].[area_sk]
+    INNER JOIN [dim_period] AS [d1] ON [f].[period_sk] = [d1].[period_sk]
     CROSS JOIN (
-        SELECT [d1].[end_date], [d1].[period_key], [d1].[start_date]
-        FROM [dim_period] AS [d1]
-        WHERE [d1].[grain] = @scope_Grain AND [d1].[start_date] >= @scope_Start AND [d1].[end_date] <= @scope_End
-    ) AS [d2]
-    WHERE [f].[indicator_sk] = @sk AND [f].[period_sk] >= @lowSk AND [f].[period_sk] <= @highSk AND [d0].[grain] = @native AND [d].[area_code] >= @first AND [d].[area_code] <= @last AND [d0].[start_date] >= [d2].[start_date] AND [d0].[end_date] <= [d2].[end_date] AND NOT EXISTS (
+        SELECT [d2].[end_date], [d2].[period_key], [d2].[start_date]
+        FROM [dim_period] AS [d2]
+        WHERE [d2].[grain] = @scope_Grain AND [d2].[start_date] >= @scope_Start AND [d2].[end_date] <= @scope_End
+    ) AS [d3]
+    WHERE [f].[indicator_sk] = @sk AND [f].[period_sk] >= @lowSk AND [f].[period_sk] <= @highSk AND [d1].[grain] = @native AND [d1].[start_date] >= [d3].[start_date] AND [d1].[end_date] <= [d3].[end_date] AND NOT EXISTS (
         SELECT 1
         FROM [fct_indicator_value] AS [f0]
-        INNER JOIN [dim_area] AS [d3] ON [f0].[area_sk] = [d3].[area_sk]
-        INNER JOIN [dim_period] AS [d4] ON [f0].[period_sk] = [d4].[period_sk]
-        WHERE [f0].[indicator_sk] = @sk AND [d3].[area_code] = [d].[area_code] AND [d4].[grain] = @native AND [d4].[start_date] > [d0].[start_date] AND [d4].[end_date] <= [d2].[end_date])
+        INNER JOIN [dim_area] AS [d4] ON [f0].[area_sk] = [d4].[area_sk]
+        INNER JOIN [dim_period] AS [d5] ON [f0].[period_sk] = [d5].[period_sk]
+        WHERE [f0].[indicator_sk] = @sk AND [d4].[area_code] = [d0].[area_code] AND [d5].[grain] = @native AND [d5].[start_date] > [d1].[start_date] AND [d5].[end_date] <= [d3].[end_date])
 ) AS [s]
 GROUP BY [s].[GroupCode], [s].[period_key0], [s].[Role]
 
@@ -36,10 +40,10 @@ DECLARE @keyLength int = 9;
 DECLARE @scope_Grain nvarchar(8) = N'Year';
 DECLARE @scope_Start date = '2023-01-01';
 DECLARE @scope_End date = '2024-12-31';
-DECLARE @kinds1 nvarchar(16) = N'Village';
-DECLARE @kinds2 nvarchar(16) = N'Community';
 DECLARE @first varchar(12) = '361100000000';
 DECLARE @last varchar(12) = '361100999999';
+DECLARE @kinds1 nvarchar(16) = N'Village';
+DECLARE @kinds2 nvarchar(16) = N'Community';
 
 SELECT [s].[GroupCode], [s].[period_key], COUNT(DISTINCT ([s].[area_code]))
 FROM (
@@ -50,6 +54,6 @@ FROM (
         FROM [dim_period] AS [d0]
         WHERE [d0].[grain] = @scope_Grain AND [d0].[start_date] >= @scope_Start AND [d0].[end_date] <= @scope_End
     ) AS [d1]
-    WHERE [d].[kind] IN (@kinds1, @kinds2) AND [d].[area_code] >= @first AND [d].[area_code] <= @last AND [d].[valid_from] <= [d1].[end_date] AND ([d].[valid_to] IS NULL OR [d].[valid_to] >= [d1].[start_date])
+    WHERE [d].[area_code] >= @first AND [d].[area_code] <= @last AND [d].[kind] IN (@kinds1, @kinds2) AND [d].[valid_from] <= [d1].[end_date] AND ([d].[valid_to] IS NULL OR [d].[valid_to] >= [d1].[start_date])
 ) AS [s]
 GROUP BY [s].[GroupCode], [s].[period_key]
