@@ -3,7 +3,7 @@ namespace Governance.Etl.Commands;
 /// <summary>Expands the command's file-or-folder arguments: a folder stands for its report files (not its subfolders), by name.</summary>
 internal static class InputFiles
 {
-    private static readonly string[] Extensions = [".csv", ".tsv", ".txt", ".xlsx", ".xlsm"];
+    private static readonly string[] Extensions = [".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls"]; // .xls only to be rejected with what to do, never skipped unseen
 
     /// <summary>
     /// The files to load. <paramref name="otherCommand"/> names the command a file found in a folder belongs to instead

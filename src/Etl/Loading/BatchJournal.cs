@@ -1,3 +1,4 @@
+using Governance.Etl.Validation;
 using Governance.Warehouse;
 using Governance.Warehouse.Loading;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,16 @@ internal static class BatchJournal
                 .SetProperty(b => b.Status, LoadBatchStatus.Failed)
                 .SetProperty(b => b.Message, message.Length > 2000 ? message[..2000] : message)
                 .SetProperty(b => b.FinishedAt, DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>A file rejected before any of its rows could be read (its transaction rolled back): the batch says why.</summary>
+    public static async Task RejectWholeAsync(IDbContextFactory<WarehouseDbContext> factory, long batchId, RejectSummary reject)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var batch = await db.LoadBatches.SingleAsync(b => b.LoadBatchId == batchId && b.Status == LoadBatchStatus.Running);
+        (batch.Status, batch.Message, batch.RowsRejected, batch.FinishedAt) = (LoadBatchStatus.Rejected, Messages.FileRejectedWhole(1), 1, DateTimeOffset.UtcNow);
+        AddRejects(db, batchId, [reject]);
+        await db.SaveChangesAsync();
     }
 
     public static void AddRejects(WarehouseDbContext db, long batchId, IEnumerable<RejectSummary> rejects) =>

@@ -80,7 +80,7 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
             batch.Status = options.DryRun ? LoadBatchStatus.DryRun : LoadBatchStatus.Rejected;
             batch.Message = options.DryRun
                 ? $"试运行：{staging.Count - excluded.Count} 个数值可以导入，{rejects.Count} 个问题 / dry run: {staging.Count - excluded.Count} values would load, {rejects.Count} rejected"
-                : $"文件被整体退回：{rejects.Count} 个问题，未写入任何数据 / file rejected whole: {rejects.Count} problems, nothing written";
+                : Messages.FileRejectedWhole(rejects.Count);
             await DropAsync(db, staging, cancellationToken);
             return rejects.All;
         }

@@ -1,3 +1,5 @@
+using Governance.Etl.Readers;
+using Governance.Etl.Validation;
 using Governance.Warehouse;
 using Governance.Warehouse.Loading;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +37,13 @@ internal static class LoadRun
                 "Batch {LoadBatchId}: {Status}; {RowsRead} rows read, {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected, {Warnings} warnings",
                 result.LoadBatchId, result.Status, result.RowsRead, result.Inserted, result.Updated, result.Unchanged, result.Rejected, result.Warnings);
             return result;
+        }
+        catch (UnreadableFileException e)
+        {
+            logger.LogWarning("Batch {LoadBatchId}: rejected, {Problem}", started.LoadBatchId, e.Message);
+            var reject = new RejectSummary(null, null, null, RejectRule.FileUnreadable, null, e.Message);
+            await BatchJournal.RejectWholeAsync(factory, started.LoadBatchId, reject);
+            return new LoadResult(started.LoadBatchId, fullPath, LoadBatchStatus.Rejected, 0, 0, 0, 0, 1, 0, [reject], Messages.FileRejectedWhole(1));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -82,9 +82,16 @@ internal sealed class PostgresFactStaging(DbConnection connection, DbTransaction
     {
         if (_copy is not null)
         {
-            // A load that failed while staging: cancel the COPY rather than end it.
+            // A load that failed while staging: cancel the COPY rather than end it. The cancelled writer then refuses
+            // to flush on disposal; that must not hide the exception that failed the load.
             await _copy.CancelAsync();
-            await _copy.DisposeAsync();
+            try
+            {
+                await _copy.DisposeAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
         }
 
         await base.DisposeAsync();

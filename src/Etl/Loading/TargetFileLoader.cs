@@ -51,7 +51,7 @@ public sealed class TargetFileLoader(IDbContextFactory<WarehouseDbContext> facto
         if (options.DryRun || (rejects.Count > 0 && !options.SkipInvalidRows))
         {
             batch.Status = options.DryRun ? LoadBatchStatus.DryRun : LoadBatchStatus.Rejected;
-            batch.Message = options.DryRun ? "试运行，未写入 / dry run, nothing written" : $"文件被整体退回：{rejects.Count} 个问题，未写入任何数据 / file rejected whole: {rejects.Count} problems, nothing written";
+            batch.Message = options.DryRun ? "试运行，未写入 / dry run, nothing written" : Messages.FileRejectedWhole(rejects.Count);
             return rejects.All;
         }
 

@@ -13,13 +13,21 @@ public abstract class TabularFile : IAsyncDisposable
 
     protected FileStream Stream => _stream;
 
-    /// <summary>Opens a .xlsx/.xlsm as a workbook and anything else as delimited text.</summary>
+    /// <summary>
+    /// Opens a .xlsx/.xlsm as a workbook and anything else as delimited text; a legacy .xls, or a workbook that is not
+    /// one, is an <see cref="UnreadableFileException"/> (the whole file is rejected, with what to do about it).
+    /// </summary>
     public static TabularFile Open(string path)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var extension = Path.GetExtension(path);
+        if (extension.Equals(".xls", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UnreadableFileException("旧版 Excel 工作簿（.xls）不能导入，请在 Excel 中另存为 .xlsx 或 CSV / a legacy Excel workbook (.xls) is not read: save it as .xlsx or CSV in Excel");
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) || extension.Equals(".xlsm", StringComparison.OrdinalIgnoreCase)
-            ? new XlsxTabularFile(stream)
+            ? XlsxTabularFile.Open(stream)
             : new CsvTabularFile(stream);
     }
 

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Governance.Etl.Readers;
 
-/// <summary>Tells UTF-8 (with or without BOM) from GB18030 by trying a strict UTF-8 decode of the first bytes.</summary>
+/// <summary>
+/// Tells UTF-8 (with or without BOM) from GB18030 by trying a strict UTF-8 decode of the first bytes; UTF-16 (Excel's
+/// "Unicode Text" export) by its byte order mark.
+/// </summary>
 public static class TextEncodingDetector
 {
     private const int SampleSize = 1 << 16;
@@ -26,6 +29,11 @@ public static class TextEncodingDetector
         if (sample.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             return new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+        }
+
+        if (sample.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || sample.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return new UnicodeEncoding(bigEndian: sample[0] == 0xFE, byteOrderMark: true, throwOnInvalidBytes: true);
         }
 
         try

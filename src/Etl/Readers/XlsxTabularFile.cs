@@ -6,14 +6,35 @@ using ExcelDataReader;
 namespace Governance.Etl.Readers;
 
 /// <summary>Every worksheet of an .xlsx workbook, row at a time (ExcelDataReader).</summary>
-public sealed class XlsxTabularFile(FileStream stream) : TabularFile(stream)
+public sealed class XlsxTabularFile : TabularFile
 {
+    private readonly IExcelDataReader _reader;
+
     static XlsxTabularFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private XlsxTabularFile(FileStream stream, IExcelDataReader reader)
+        : base(stream) => _reader = reader;
+
+    /// <summary>Opens the workbook at once, so that a file that is not one is known before any row is read.</summary>
+    public static XlsxTabularFile Open(FileStream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            return new XlsxTabularFile(stream, ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true }));
+        }
+        catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException)
+        {
+            stream.Dispose();
+            throw new UnreadableFileException(
+                $"文件不是有效的 Excel 工作簿（.xlsx），可能已损坏或只是改了扩展名 / not a valid Excel workbook (.xlsx): damaged, or renamed from another format ({e.Message})", e);
+        }
+    }
 
     public override async IAsyncEnumerable<RawRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(Stream, new ExcelReaderConfiguration { LeaveOpen = true });
+        var reader = _reader;
         do
         {
             var sheet = reader.Name;
@@ -30,6 +51,12 @@ public sealed class XlsxTabularFile(FileStream stream) : TabularFile(stream)
             }
         }
         while (reader.NextResult());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _reader.Dispose();
+        await base.DisposeAsync();
     }
 
     private static string Text(object? value) => value switch

@@ -6,6 +6,8 @@ namespace Governance.Etl.Validation;
 /// <summary>Reject messages a township clerk understands: Chinese first, English after.</summary>
 public static class Messages
 {
+    public static string FileRejectedWhole(int problems) => $"文件被整体退回：{problems} 个问题，未写入任何数据 / file rejected whole: {problems} problems, nothing written";
+
     public const string NoPeriod = "没有期间列，也没有用 --period 指定期间 / no period column (期间, 年度, period) and no --period given";
 
     public static string NoHeader(int rows) =>

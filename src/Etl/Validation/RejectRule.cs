@@ -3,6 +3,7 @@ namespace Governance.Etl.Validation;
 /// <summary>The rule codes recorded in etl_reject.rule.</summary>
 public static class RejectRule
 {
+    public const string FileUnreadable = "file_unreadable";
     public const string MissingColumn = "missing_column";
     public const string UnknownArea = "unknown_area";
     public const string AreaNotValidInPeriod = "area_not_valid_in_period";

@@ -118,6 +118,7 @@ public readonly partial record struct PeriodKey(PeriodGrain Grain, int Year, int
     [GeneratedRegex(@"^(\d{4})年第?([一二三四1-4])季度?$")]
     private static partial Regex ChineseQuarterPattern();
 
-    [GeneratedRegex(@"^(\d{4})(?:(\d{2})|[-/.](\d{1,2})|年(\d{1,2})月(?:份)?)$")]
+    // The first day of a month is the month: Excel turns "2024-05" or "2024年5月" typed in a cell into that date.
+    [GeneratedRegex(@"^(\d{4})(?:(\d{2})|[-/.](\d{1,2})(?:[-/.]0?1)?|年(\d{1,2})月(?:份|1日)?)$")]
     private static partial Regex MonthPattern();
 }

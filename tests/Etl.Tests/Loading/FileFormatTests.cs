@@ -1,6 +1,8 @@
+using System.Text;
 using Governance.Etl.Loading;
 using Governance.Etl.Readers;
 using Governance.Etl.Tests.Support;
+using Governance.Etl.Validation;
 using Governance.TestSupport;
 using Governance.Warehouse;
 using Governance.Warehouse.Loading;
@@ -64,6 +66,46 @@ public sealed class FileFormatTests
 
         Assert.Equal((LoadBatchStatus.Loaded, 2, 3), (result.Status, result.RowsRead, result.Inserted));
         Assert.Equal([K1 + " 2024 ORG_PARTY_MEMBERS 35", V1 + " 2024 CE_OPERATING_INCOME 12", V1 + " 2024 ORG_PARTY_MEMBERS 50"], await Facts.AllAsync(warehouse));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task AMonthThatExcelTurnedIntoADateIsThatMonth(WarehouseProvider provider)
+    {
+        // Typed into a cell, "2024-05" or "2024年5月" becomes the date 2024-05-01; a mid-month date is no period.
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder);
+        var path = folder.File("培训.xlsx");
+        Workbook.Write(path, ("Sheet1", [
+            ["area_code", "period", "indicator", "value"],
+            [Town, new DateTime(2024, 5, 1), "CAD_TRAINING_SESSIONS", 2],
+            [Town, new DateTime(2024, 6, 1), "CAD_TRAINING_SESSIONS", 1],
+            [Town, new DateTime(2024, 7, 15), "CAD_TRAINING_SESSIONS", 3],
+        ]));
+
+        var result = await Loaders.Indicators(warehouse).LoadAsync(path, new LoadOptions(SkipInvalidRows: true), TestContext.Current.CancellationToken);
+
+        Assert.Equal((LoadBatchStatus.Loaded, 2), (result.Status, result.Inserted));
+        var reject = Assert.Single(result.Rejects);
+        Assert.Equal(("Sheet1", 4, "period", RejectRule.PeriodMalformed, "2024-07-15"), (reject.Sheet, reject.Line, reject.Column, reject.Rule, reject.RawValue));
+        Assert.Equal([Town + " 202405 CAD_TRAINING_SESSIONS 2", Town + " 202406 CAD_TRAINING_SESSIONS 1"], await Facts.AllAsync(warehouse));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ExcelUnicodeTextExportLoads(WarehouseProvider provider)
+    {
+        // Excel's "Unicode Text (*.txt)": UTF-16 little-endian with a byte order mark, tab-separated, CRLF.
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder);
+        var path = folder.Write("乡镇报表.txt", "区划代码\t期间\t村集体经营性收入(万元)\r\n" + V1 + "\t2024年\t12.5\r\n" + V3 + "\t2024年\t7\r\n", Encoding.Unicode);
+
+        var result = await Loaders.Indicators(warehouse).LoadAsync(path, LoadOptions.Default, TestContext.Current.CancellationToken);
+
+        Assert.Equal((LoadBatchStatus.Loaded, 2, 2), (result.Status, result.RowsRead, result.Inserted));
+        Assert.Equal([V1 + " 2024 CE_OPERATING_INCOME 12.5", V3 + " 2024 CE_OPERATING_INCOME 7"], await Facts.AllAsync(warehouse));
     }
 
     [Theory]

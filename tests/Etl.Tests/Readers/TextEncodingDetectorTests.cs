@@ -32,4 +32,14 @@ public sealed class TextEncodingDetectorTests
         Assert.Equal("utf-8", TextEncodingDetector.Detect(sample, complete: false).WebName);
         Assert.Equal("GB18030", TextEncodingDetector.Detect(sample, complete: true).WebName, ignoreCase: true);
     }
+
+    [Fact]
+    public void Utf16WithItsByteOrderMarkIsUtf16()
+    {
+        byte[] little = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("区划代码\t期间\n")];
+        byte[] big = [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes("区划代码\t期间\n")];
+
+        Assert.Equal("utf-16", TextEncodingDetector.Detect(little, complete: true).WebName);
+        Assert.Equal("utf-16BE", TextEncodingDetector.Detect(big, complete: true).WebName);
+    }
 }

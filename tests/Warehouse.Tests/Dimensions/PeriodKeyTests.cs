@@ -22,6 +22,9 @@ public sealed class PeriodKeyTests
     [InlineData("2023年5月", "202305")]
     [InlineData("2023年05月", "202305")]
     [InlineData(" 2023年 5月 ", "202305")]
+    [InlineData("2023-05-01", "202305")]
+    [InlineData("2023/5/1", "202305")]
+    [InlineData("2023年5月1日", "202305")]
     public void EverySpellingTownshipsUseParsesToTheCanonicalKey(string text, string expected)
     {
         Assert.True(PeriodKey.TryParse(text, out var key));
@@ -37,6 +40,8 @@ public sealed class PeriodKeyTests
     [InlineData("2023年第五季度")]
     [InlineData("1899")]
     [InlineData("May 2023")]
+    [InlineData("2023-05-15")]
+    [InlineData("2023-05-31")]
     public void MalformedPeriodsAreRefused(string text) => Assert.False(PeriodKey.TryParse(text, out _));
 
     [Fact]
