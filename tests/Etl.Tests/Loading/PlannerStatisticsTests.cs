@@ -3,6 +3,7 @@ using Governance.Etl.Tests.Support;
 using Governance.TestSupport;
 using Governance.Warehouse;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using static Governance.Etl.Tests.Support.Some;
 
 namespace Governance.Etl.Tests.Loading;
@@ -29,5 +30,28 @@ public sealed class PlannerStatisticsTests
         }
 
         Assert.Equal(["ix_fct_indicator_value_indicator_sk_period_sk_area_sk", "ix_fct_indicator_value_load_batch_id", "sqlite_autoindex_fct_indicator_value_1"], indexes);
+    }
+
+    [Fact]
+    public async Task APostgresLoadLeavesStatisticsForEveryColumnOfTheFacts()
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Postgres);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder);
+
+        await Loaders.Indicators(warehouse).LoadAsync(folder.Write("a.csv", LongFile(V1 + ",2023,CE_TOTAL_INCOME,20", V3 + ",2023,CE_TOTAL_INCOME,5")), LoadOptions.Default, TestContext.Current.CancellationToken);
+
+        // pg_stats is written by ANALYZE itself (autovacuum would come only after a minute, and only past its thresholds).
+        await using var connection = new NpgsqlConnection(warehouse.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("select attname from pg_stats where tablename = 'fct_indicator_value' order by attname", connection);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var columns = new List<string>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        Assert.Equal(["area_sk", "indicator_sk", "load_batch_id", "loaded_at", "note", "period_sk", "status", "value"], columns);
     }
 }
