@@ -49,21 +49,14 @@ internal abstract class FactStaging(DbConnection connection, DbTransaction trans
     /// </summary>
     public Task<int> AdoptLoadedVersionsAsync(CancellationToken cancellationToken) => ExecuteAsync(
         $"""
-        UPDATE {Table} SET area_sk = (
+        UPDATE {Table} SET area_sk = COALESCE((
             SELECT MIN(f.area_sk)
             FROM fct_indicator_value f
             INNER JOIN dim_area loaded ON loaded.area_sk = f.area_sk
             INNER JOIN dim_area staged ON staged.area_code = loaded.area_code
             WHERE staged.area_sk = {Table}.area_sk AND f.period_sk = {Table}.period_sk AND f.indicator_sk = {Table}.indicator_sk
-                AND f.area_sk <> {Table}.area_sk)
+                AND f.area_sk <> {Table}.area_sk), area_sk)
         WHERE area_sk IN (SELECT a.area_sk FROM dim_area a WHERE a.area_code IN (SELECT area_code FROM dim_area GROUP BY area_code HAVING COUNT(*) > 1))
-            AND EXISTS (
-                SELECT 1
-                FROM fct_indicator_value f
-                INNER JOIN dim_area loaded ON loaded.area_sk = f.area_sk
-                INNER JOIN dim_area staged ON staged.area_code = loaded.area_code
-                WHERE staged.area_sk = {Table}.area_sk AND f.period_sk = {Table}.period_sk AND f.indicator_sk = {Table}.indicator_sk
-                    AND f.area_sk <> {Table}.area_sk)
         """,
         cancellationToken);
 

@@ -21,13 +21,7 @@ public sealed class PlannerStatisticsTests
 
         await using var connection = new SqliteConnection(warehouse.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new SqliteCommand("select idx from sqlite_stat1 where tbl = 'fct_indicator_value' order by idx", connection);
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        var indexes = new List<string>();
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            indexes.Add(reader.GetString(0));
-        }
+        var indexes = await Sql.ColumnAsync(connection, "select idx from sqlite_stat1 where tbl = 'fct_indicator_value' order by idx");
 
         Assert.Equal(["ix_fct_indicator_value_indicator_sk_period_sk_area_sk", "ix_fct_indicator_value_load_batch_id", "sqlite_autoindex_fct_indicator_value_1"], indexes);
     }
@@ -44,13 +38,7 @@ public sealed class PlannerStatisticsTests
         // pg_stats is written by ANALYZE itself (autovacuum would come only after a minute, and only past its thresholds).
         await using var connection = new NpgsqlConnection(warehouse.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand("select attname from pg_stats where tablename = 'fct_indicator_value' order by attname", connection);
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        var columns = new List<string>();
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            columns.Add(reader.GetString(0));
-        }
+        var columns = await Sql.ColumnAsync(connection, "select attname from pg_stats where tablename = 'fct_indicator_value' order by attname");
 
         Assert.Equal(["area_sk", "indicator_sk", "load_batch_id", "loaded_at", "note", "period_sk", "status", "value"], columns);
     }

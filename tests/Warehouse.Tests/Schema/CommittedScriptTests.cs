@@ -24,8 +24,8 @@ public sealed class CommittedScriptTests
                 await connection.OpenAsync(TestContext.Current.CancellationToken);
                 await ExecuteAsync(connection, Script(WarehouseProvider.Sqlite));
 
-                Assert.Equal(Tables, await NamesAsync(connection, $"select name from sqlite_master where type = 'table' and name in ({InList(Tables)}) order by name"));
-                Assert.Equal(ViewsInOrder(), await NamesAsync(connection, $"select name from sqlite_master where type = 'view' order by name"));
+                Assert.Equal(Tables, await Sql.ColumnAsync(connection, $"select name from sqlite_master where type = 'table' and name in ({InList(Tables)}) order by name"));
+                Assert.Equal(ViewsInOrder(), await Sql.ColumnAsync(connection, $"select name from sqlite_master where type = 'view' order by name"));
                 var rows = await CountViewRowsAsync(connection);
                 Assert.Equal(new long[] { 0, 0, 0 }, rows);
             }
@@ -49,8 +49,8 @@ public sealed class CommittedScriptTests
                 await connection.OpenAsync(TestContext.Current.CancellationToken);
                 await ExecuteAsync(connection, Script(WarehouseProvider.Postgres));
 
-                Assert.Equal(Tables, await NamesAsync(connection, $"select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name in ({InList(Tables)}) order by table_name"));
-                Assert.Equal(ViewsInOrder(), await NamesAsync(connection, "select table_name from information_schema.views where table_schema = 'public' order by table_name"));
+                Assert.Equal(Tables, await Sql.ColumnAsync(connection, $"select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name in ({InList(Tables)}) order by table_name"));
+                Assert.Equal(ViewsInOrder(), await Sql.ColumnAsync(connection, "select table_name from information_schema.views where table_schema = 'public' order by table_name"));
                 var rows = await CountViewRowsAsync(connection);
                 Assert.Equal(new long[] { 0, 0, 0 }, rows);
             }
@@ -74,20 +74,6 @@ public sealed class CommittedScriptTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task<string[]> NamesAsync(System.Data.Common.DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        var names = new List<string>();
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return [.. names];
     }
 
     /// <summary>Each view answers a query (an empty warehouse: no rows).</summary>
