@@ -8,15 +8,19 @@ public static class LoggingExtensions
     public static WebApplicationBuilder AddGovernanceLogging(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSerilog((services, logger) =>
+        // preserveStaticLogger: this host's framework logs go to this host's logger. Without it every host writes through
+        // the static Log.Logger, which the last host started in the process (another test's) owns.
+        builder.Services.AddSerilog(Configure, preserveStaticLogger: true);
+        return builder;
+
+        void Configure(IServiceProvider services, LoggerConfiguration logger)
         {
             logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
             if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())
             {
                 logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
-        });
-        return builder;
+        }
     }
 
     /// <summary>One log event per request, with its id, status and time.</summary>
