@@ -16,7 +16,9 @@ public sealed class DistributionEngine(IDbContextFactory<WarehouseDbContext> fac
         var plan = (await IndicatorPlanner.PlanAsync(db, [request.Indicator], request.Period.Grain, cancellationToken))[0];
         var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, cancellationToken);
         var scope = new QueryScope(prefix, request.Level, request.Period.Grain, request.Period.Start, request.Period.End, AreaStructure.AsReported);
-        var values = plan is { Indicator.AreaAggregation: AreaAggregation.Sum, Inputs.Count: 1 }
+        var values = UnitFacts.UnitValues(db, scope, plan) is { } facts
+            ? await facts.ToListAsync(cancellationToken) // each fact is a unit's value: nothing to group
+            : plan is { Indicator.AreaAggregation: AreaAggregation.Sum, Inputs.Count: 1 }
             ? await GroupQueries.Totals(db, scope, plan, countUnits: false).Select(t => t.Sum).ToListAsync(cancellationToken) // a sum per area: the values alone
             : (await ObservationEngine.EvaluateAsync(db, scope, plan, ObservationParts.None, includeNonReporting: false, cancellationToken))
                 .Where(r => r.Value is not null).Select(r => r.Value!.Value).ToList();

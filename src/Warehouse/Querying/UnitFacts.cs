@@ -1,4 +1,5 @@
 using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Security;
 
 namespace Governance.Warehouse.Querying;
 
@@ -117,6 +118,35 @@ internal static class UnitFacts
                 Weight = weightSk == 0 ? 0.0 : weight,
                 Meets = meets,
             };
+    }
+
+    /// <summary>
+    /// Each unit's value of a plain summed input when every fact is one unit's whole value: as reported, at the native grain
+    /// (one fact per unit and target period, which <see cref="For"/> relies on too) and at the level the indicator is
+    /// captured at. Then there is nothing to group, and the areas are joined only when the request or the caller's access
+    /// scope narrows them. Null for a request of any other shape.
+    /// </summary>
+    public static IQueryable<double>? UnitValues(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan)
+    {
+        if (plan is not { Indicator.AreaAggregation: AreaAggregation.Sum, Inputs: [{ Mode: WindowMode.Inside, Weight: null, ThresholdParameter: null } input] }
+            || scope.Grain != input.Base.NativeGrain
+            || scope.Structure != AreaStructure.AsReported
+            || scope.Units is not null
+            || scope.Level != (input.Base.CaptureLevel == CaptureLevel.Townships ? AreaLevel.Township : AreaLevel.Village))
+        {
+            return null;
+        }
+
+        var sk = input.Base.IndicatorSk;
+        var targetSks = TargetSks(scope);
+        var facts = db.IndicatorValues.Where(v => v.IndicatorSk == sk && targetSks.Contains(v.PeriodSk));
+        if (scope.Prefix.Length > 0 || AccessScope.Current is { IsEverything: false })
+        {
+            var areas = AreaScope.VisibleWithin(db, scope.Prefix).Select(a => a.AreaSk);
+            facts = facts.Where(v => areas.Contains(v.AreaSk));
+        }
+
+        return facts.Select(v => (double)v.Value);
     }
 
     /// <summary>The surrogate keys of the periods of the request's grain that lie wholly inside it (the target periods).</summary>

@@ -41,6 +41,41 @@ public sealed class DistributionTests
             d.Bands.Select(b => (b.Label, b.Count)));
     }
 
+    /// <summary>
+    /// A unit's value is its one fact at the indicator's own grain and level (read without grouping), and the sum or last
+    /// value of several facts otherwise: townships over their villages, a year over quarterly flows and stocks.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task EachUnitCountsOnceWithItsWholeValue(WarehouseProvider provider)
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        const string Other = "361100103000";
+        var (v0, v1, v2, v3) = ("361100102200", "361100102201", "361100103200", "361100103201");
+        await new Some(warehouse).Area(Town, "Town").Area(Other, "Other").Area(v0, "V0").Area(v1, "V1").Area(v2, "V2").Area(v3, "V3")
+            .Value("CE_OPERATING_INCOME", v0, "2024", 2).Value("CE_OPERATING_INCOME", v1, "2024", 4)
+            .Value("CE_OPERATING_INCOME", v2, "2024", 7).Value("CE_OPERATING_INCOME", v3, "2024", 10)
+            .Value("CE_OPERATING_INCOME", v3, "2023", 99)
+            .Value("CAD_TALKS", v0, "2024Q1", 1).Value("CAD_TALKS", v0, "2024Q2", 2).Value("CAD_TALKS", v0, "2024Q3", 3).Value("CAD_TALKS", v0, "2024Q4", 4)
+            .Value("CAD_TALKS", v1, "2024Q1", 10).Value("CAD_TALKS", v1, "2024Q3", 5)
+            .Value("GOV_GRIDS", v0, "2024Q1", 5).Value("GOV_GRIDS", v0, "2024Q2", 5).Value("GOV_GRIDS", v0, "2024Q4", 7)
+            .Value("GOV_GRIDS", v1, "2024Q2", 3)
+            .SaveAsync();
+        var engine = new DistributionEngine(warehouse.Factory);
+        async Task<(int, double?, double?, double?, double?)> Of(string indicator, string period, string? within = null, AreaLevel level = AreaLevel.Village)
+        {
+            var d = await engine.QueryAsync(new DistributionRequest(indicator, PeriodKey.Parse(period), within, level), TestContext.Current.CancellationToken);
+            return (d.Count, d.Min, d.Median, d.Max, d.Mean);
+        }
+
+        Assert.Equal((4, 2.0, 5.5, 10.0, 5.75), await Of("CE_OPERATING_INCOME", "2024"));
+        Assert.Equal((2, 7.0, 8.5, 10.0, 8.5), await Of("CE_OPERATING_INCOME", "2024", Other));
+        Assert.Equal((2, 6.0, 11.5, 17.0, 11.5), await Of("CE_OPERATING_INCOME", "2024", level: AreaLevel.Township));
+        Assert.Equal((2, 10.0, 12.5, 15.0, 12.5), await Of("CAD_TALKS", "2024"));
+        Assert.Equal((2, 3.0, 5.0, 7.0, 5.0), await Of("GOV_GRIDS", "2024"));
+        Assert.Equal((2, 3.0, 4.0, 5.0, 4.0), await Of("GOV_GRIDS", "2024Q2"));
+    }
+
     [Fact]
     public void GiniOfEqualValuesIsZeroAndOfOneHolderIsOneMinusOneOverN()
     {
