@@ -51,6 +51,29 @@ internal static class AreaScope
     }
 
     /// <summary>
+    /// The areas whose facts a request reads: the visible areas inside its prefix and, under the CURRENT structure, with
+    /// the history that moved across its edge (<see cref="QueryScope.Incoming"/> in, <see cref="QueryScope.Outgoing"/> out).
+    /// </summary>
+    public static IQueryable<Area> Sources(WarehouseDbContext db, QueryScope scope)
+    {
+        var areas = VisibleWithin(db, scope.Prefix);
+        if (scope.Structure != AreaStructure.Current)
+        {
+            return areas;
+        }
+
+        if (scope.Incoming.Count > 0)
+        {
+            var (first, last) = CodeRange(scope.Prefix);
+            var incoming = scope.Incoming;
+            areas = Visible(db).Where(a => (a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0) || incoming.Contains(a.AreaCode));
+        }
+
+        var outgoing = scope.Outgoing;
+        return outgoing.Count > 0 ? areas.Where(a => !outgoing.Contains(a.AreaCode)) : areas;
+    }
+
+    /// <summary>
     /// The first and last 12-digit codes that start with a prefix: a range comparison uses the area-code index on every
     /// engine, where LIKE with a parameter does not (SQLite's case-insensitive LIKE, PostgreSQL's non-C collations).
     /// </summary>

@@ -26,7 +26,7 @@ internal static class GroupQueries
         var kinds = plan.UnitKinds.ToList();
         var keyLength = scope.KeyLength;
         var current = scope.Structure == AreaStructure.Current;
-        var areas = AreaScope.VisibleWithin(db, scope.Prefix);
+        var areas = AreaScope.Sources(db, scope);
         if (scope.Units is { } units)
         {
             areas = areas.Where(a => units.Contains(a.AreaCode));

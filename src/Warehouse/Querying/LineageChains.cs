@@ -1,3 +1,4 @@
+using Governance.Warehouse.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Querying;
@@ -11,7 +12,12 @@ internal static class LineageChains
     /// <summary>A bound on the steps followed, in case a lineage ever loops back on itself.</summary>
     public const int MaxSteps = 8;
 
-    public static async Task<int> LongestAsync(WarehouseDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The steps to follow, and which replaced codes move across the edge of the request's area: those outside
+    /// <paramref name="prefix"/> whose area of today lies inside it, and those whose area of today lies outside it or
+    /// outside the caller's access scope. Areas of today are found as the SQL finds them: the least successor at each step.
+    /// </summary>
+    public static async Task<Lineage> ForAsync(WarehouseDbContext db, string prefix, CancellationToken cancellationToken)
     {
         var successors = (await db.AreaLineage.AsNoTracking().Select(l => new { l.ReplacedCode, l.AreaCode }).ToListAsync(cancellationToken))
             .ToLookup(l => l.ReplacedCode, l => l.AreaCode, StringComparer.Ordinal);
@@ -32,6 +38,26 @@ internal static class LineageChains
             return depth;
         }
 
-        return Math.Clamp(successors.Select(g => Depth(g.Key, 0)).DefaultIfEmpty(1).Max(), 1, MaxSteps);
+        var steps = Math.Clamp(successors.Select(g => Depth(g.Key, 0)).DefaultIfEmpty(1).Max(), 1, MaxSteps);
+        string Today(string code)
+        {
+            for (var step = 0; step < steps && successors[code].Any(); step++)
+            {
+                code = successors[code].Min(StringComparer.Ordinal)!;
+            }
+
+            return code;
+        }
+
+        var access = AccessScope.Current;
+        bool Inside(string code) => code.StartsWith(prefix, StringComparison.Ordinal) && (access is null || access.Covers(code));
+        var replaced = successors.Select(g => g.Key).ToList();
+        return new Lineage(
+            steps,
+            [.. replaced.Where(code => !code.StartsWith(prefix, StringComparison.Ordinal) && Inside(Today(code)))],
+            [.. replaced.Where(code => Inside(code) && !Inside(Today(code)))]);
     }
 }
+
+/// <summary>What a CURRENT request needs of the lineage: how many replacements to follow, and whose history moves in or out of its area.</summary>
+internal sealed record Lineage(int Steps, IReadOnlyList<string> Incoming, IReadOnlyList<string> Outgoing);

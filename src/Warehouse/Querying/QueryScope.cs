@@ -11,6 +11,18 @@ internal sealed record QueryScope(string Prefix, AreaLevel Level, PeriodGrain Gr
     /// <summary>Under the CURRENT structure, how many successive replacements a code is followed through (see <see cref="LineageChains"/>).</summary>
     public int LineageSteps { get; init; } = 1;
 
+    /// <summary>
+    /// Under the CURRENT structure, codes outside <see cref="Prefix"/> whose areas were replaced by areas inside it (a
+    /// village merged across a township boundary): their history belongs to the prefix today.
+    /// </summary>
+    public IReadOnlyList<string> Incoming { get; init; } = [];
+
+    /// <summary>
+    /// Under the CURRENT structure, replaced codes whose area of today lies outside <see cref="Prefix"/> or outside the
+    /// caller's access scope: their history left with them.
+    /// </summary>
+    public IReadOnlyList<string> Outgoing { get; init; } = [];
+
     /// <summary>Digits of a code that name its area at <see cref="Level"/>: the cheap group key.</summary>
     public int KeyLength => Level switch
     {

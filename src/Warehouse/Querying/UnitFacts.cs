@@ -15,7 +15,7 @@ internal static class UnitFacts
     {
         var sk = input.Base.IndicatorSk;
         var native = input.Base.NativeGrain;
-        var areas = AreaScope.VisibleWithin(db, scope.Prefix);
+        var areas = AreaScope.Sources(db, scope);
         var keyLength = scope.KeyLength;
         var current = scope.Structure == AreaStructure.Current;
         var (lowSk, highSk) = SurrogateRange(scope);

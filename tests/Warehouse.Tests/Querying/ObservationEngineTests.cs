@@ -1,6 +1,7 @@
 using Governance.TestSupport;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying;
+using Governance.Warehouse.Security;
 using static Governance.TestSupport.SemanticsScenario;
 
 namespace Governance.Warehouse.Tests.Querying;
@@ -156,6 +157,47 @@ public sealed class ObservationEngineTests
             [(V5, "2023", 14.0, 2, 3), (V5, "2024", 21.0, 2, 2)],
             rows.Select(r => (r.AreaCode, r.Period.Value, r.Value!.Value, r.ReportingUnits, r.ExpectedUnits)));
         Assert.Equal(0.5, rows[1].YoyGrowth!.Value, 6);
+    }
+
+    /// <summary>
+    /// W1 of a second town merges into V4 as well: under CURRENT its 2023 history is V4's and T's, inside T and not inside
+    /// its old town; a principal of the old town does not see it under V4's code.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CurrentStructureMovesHistoryAcrossATownBoundary(WarehouseProvider provider)
+    {
+        await using var warehouse = await Scenario(provider);
+        const string T2 = "361100102000";
+        const string W1 = "361100102200";
+        var merged = new DateOnly(2024, 1, 1);
+        await new Some(warehouse).Area(T2, "T2镇").Area(W1, "W1村", to: merged.AddDays(-1)).Replaces(V4, W1, merged)
+            .Value("CE_OPERATING_INCOME", W1, "2023", 6).SaveAsync();
+        var engine = new ObservationEngine(warehouse.Factory);
+        async Task<List<(string, string, double, int, int)>> Rows(AreaLevel level, string within, AreaStructure structure) =>
+            [.. (await engine.QueryAsync(new ObservationRequest(["CE_OPERATING_INCOME"], level, within, PeriodGrain.Year, PeriodKey.Parse("2023"), PeriodKey.Parse("2024"), structure), TestContext.Current.CancellationToken))
+                .Select(r => (r.AreaCode, r.Period.Value, r.Value!.Value, r.ReportingUnits, r.ExpectedUnits))];
+
+        Assert.Equal(
+            [(V1, "2023", 10.0, 1, 1), (V1, "2024", 12.0, 1, 1), (V4, "2023", 10.0, 2, 3), (V4, "2024", 9.0, 1, 1)],
+            await Rows(AreaLevel.Village, T, AreaStructure.Current));
+        Assert.Empty(await Rows(AreaLevel.Village, T2, AreaStructure.Current));
+        Assert.Equal([(W1, "2023", 6.0, 1, 1)], await Rows(AreaLevel.Village, T2, AreaStructure.AsReported));
+        Assert.Equal([(T, "2023", 20.0, 3, 4), (T, "2024", 21.0, 2, 2)], await Rows(AreaLevel.Township, County, AreaStructure.Current));
+        Assert.Equal(
+            [(T, "2023", 14.0, 2, 3), (T, "2024", 21.0, 2, 2), (T2, "2023", 6.0, 1, 1)],
+            await Rows(AreaLevel.Township, County, AreaStructure.AsReported));
+
+        AccessScope.Current = AccessScope.Within(AccessRole.Analyst, [T2]);
+        try
+        {
+            Assert.Empty(await Rows(AreaLevel.Village, County, AreaStructure.Current));
+            Assert.Equal([(W1, "2023", 6.0, 1, 1)], await Rows(AreaLevel.Village, County, AreaStructure.AsReported));
+        }
+        finally
+        {
+            AccessScope.Current = null;
+        }
     }
 
     [Theory]
