@@ -21,7 +21,7 @@ public sealed class WarehouseContextFactory : IDbContextFactory<WarehouseDbConte
         Settings = settings;
         _create = settings.Provider switch
         {
-            WarehouseProvider.Sqlite => Build<SqliteWarehouseDbContext>(loggerFactory, b => b.UseSqlite(PrepareSqlite(settings.ConnectionString), o => o.CommandTimeout(settings.CommandTimeoutSeconds)), o => new SqliteWarehouseDbContext(o)),
+            WarehouseProvider.Sqlite => Build<SqliteWarehouseDbContext>(loggerFactory, b => UseSqlite(b, settings), o => new SqliteWarehouseDbContext(o)),
             WarehouseProvider.Postgres => Build<PostgresWarehouseDbContext>(loggerFactory, b => b.UseNpgsql(settings.ConnectionString, o => o.CommandTimeout(settings.CommandTimeoutSeconds).ExecutionStrategy(d => new PostgresRetryStrategy(d))).AddInterceptors(ScopeCommandInterceptor.Instance), o => new PostgresWarehouseDbContext(o)),
             WarehouseProvider.SqlServer => Build<SqlServerWarehouseDbContext>(loggerFactory, b => b.UseSqlServer(settings.ConnectionString, o => o.CommandTimeout(settings.CommandTimeoutSeconds).EnableRetryOnFailure(3)).AddInterceptors(SessionContextInterceptor.Instance), o => new SqlServerWarehouseDbContext(o)),
             _ => throw new WarehouseConfigurationException($"Setting Warehouse:Provider has an unsupported value {settings.Provider}."),
@@ -45,6 +45,15 @@ public sealed class WarehouseContextFactory : IDbContextFactory<WarehouseDbConte
         builder.UseSnakeCaseNamingConvention();
         var options = builder.Options;
         return () => create(options);
+    }
+
+    private static void UseSqlite(DbContextOptionsBuilder<SqliteWarehouseDbContext> builder, WarehouseSettings settings)
+    {
+        builder.UseSqlite(PrepareSqlite(settings.ConnectionString), o => o.CommandTimeout(settings.CommandTimeoutSeconds));
+        if (settings.SqliteMemoryMapMegabytes > 0)
+        {
+            builder.AddInterceptors(new SqliteMemoryMapInterceptor(settings.SqliteMemoryMapMegabytes));
+        }
     }
 
     /// <summary>Creates the folder of a SQLite file so the first run needs no setup.</summary>

@@ -5,6 +5,9 @@ namespace Governance.Warehouse;
 /// <summary>The validated provider and connection string, read once from configuration.</summary>
 public sealed record WarehouseSettings(WarehouseProvider Provider, string ConnectionString, int CommandTimeoutSeconds)
 {
+    /// <summary>SQLite: megabytes of the file each connection reads through a memory map (<c>Warehouse:SqliteMemoryMapMegabytes</c>).</summary>
+    public int SqliteMemoryMapMegabytes { get; init; } = 256;
+
     /// <summary>Reads and validates the settings; a bad value throws an exception whose message names the setting.</summary>
     public static WarehouseSettings FromConfiguration(IConfiguration configuration)
     {
@@ -23,6 +26,12 @@ public sealed record WarehouseSettings(WarehouseProvider Provider, string Connec
                 $"Setting Warehouse:CommandTimeoutSeconds is {options.CommandTimeoutSeconds}; it must be between 1 and 3600.");
         }
 
+        if (options.SqliteMemoryMapMegabytes is < 0 or > 65536)
+        {
+            throw new WarehouseConfigurationException(
+                $"Setting Warehouse:SqliteMemoryMapMegabytes is {options.SqliteMemoryMapMegabytes}; it must be between 0 (no memory map) and 65536.");
+        }
+
         var connectionString = configuration.GetConnectionString("Warehouse");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -32,6 +41,6 @@ public sealed record WarehouseSettings(WarehouseProvider Provider, string Connec
                     $"Setting ConnectionStrings:Warehouse is missing; Warehouse:Provider {provider} needs a connection string.");
         }
 
-        return new WarehouseSettings(provider, connectionString, options.CommandTimeoutSeconds);
+        return new WarehouseSettings(provider, connectionString, options.CommandTimeoutSeconds) { SqliteMemoryMapMegabytes = options.SqliteMemoryMapMegabytes };
     }
 }

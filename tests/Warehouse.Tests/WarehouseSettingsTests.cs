@@ -51,6 +51,16 @@ public sealed class WarehouseSettingsTests
         Assert.Contains("Warehouse:CommandTimeoutSeconds", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("65537")]
+    public void AMemoryMapOutOfRangeStopsStartUpNamingTheSetting(string megabytes)
+    {
+        var error = Assert.Throws<WarehouseConfigurationException>(() => WarehouseSettings.FromConfiguration(Configuration(new() { ["Warehouse:SqliteMemoryMapMegabytes"] = megabytes })));
+
+        Assert.Equal($"Setting Warehouse:SqliteMemoryMapMegabytes is {megabytes}; it must be between 0 (no memory map) and 65536.", error.Message);
+    }
+
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }
