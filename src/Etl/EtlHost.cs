@@ -10,10 +10,15 @@ public static class EtlHost
 {
     public static IHost Build(string[]? settings = null, Action<HostApplicationBuilder>? configure = null)
     {
+        // Below every other source: a load reads the fact table through read calls, not a memory map, so that the
+        // loader's resident memory stays flat at any warehouse size (mapped pages count in RSS). A setting may map anyway.
+        var defaults = new ConfigurationManager();
+        defaults.AddInMemoryCollection(new Dictionary<string, string?> { ["Warehouse:SqliteMemoryMapMegabytes"] = "0" });
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = settings ?? [],
             ContentRootPath = AppContext.BaseDirectory,
+            Configuration = defaults,
         });
         builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
         builder.Configuration.AddEnvironmentVariables();

@@ -18,7 +18,7 @@ public sealed class WarehouseOptions
 
     /// <summary>SQLite: megabytes of the warehouse file each connection reads through a memory map (0: none, read calls only).</summary>
     [Range(0, 65536)]
-    public int SqliteMemoryMapMegabytes { get; set; } = 256;
+    public int SqliteMemoryMapMegabytes { get; set; } = 128;
 
     /// <summary>Whether the API applies migrations and seeds the catalogue at start.</summary>
     public bool MigrateOnStart { get; set; } = true;

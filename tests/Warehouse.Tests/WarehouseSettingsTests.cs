@@ -9,7 +9,9 @@ public sealed class WarehouseSettingsTests
     {
         var settings = WarehouseSettings.FromConfiguration(Configuration([]));
 
-        Assert.Equal((WarehouseProvider.Sqlite, WarehouseOptions.DefaultSqliteConnectionString, 60), (settings.Provider, settings.ConnectionString, settings.CommandTimeoutSeconds));
+        Assert.Equal(
+            (WarehouseProvider.Sqlite, WarehouseOptions.DefaultSqliteConnectionString, 60, 128),
+            (settings.Provider, settings.ConnectionString, settings.CommandTimeoutSeconds, settings.SqliteMemoryMapMegabytes));
         Assert.StartsWith("Data Source=data/", settings.ConnectionString, StringComparison.Ordinal);
     }
 
