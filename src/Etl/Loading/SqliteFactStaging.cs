@@ -26,6 +26,10 @@ internal sealed class SqliteFactStaging(DbConnection connection, DbTransaction t
     {
         // A pooled connection may still hold the table of an earlier load.
         await ExecuteAsync("DROP TABLE IF EXISTS temp.stg_fact", cancellationToken);
+        // A 24 MiB page cache (SQLite's default is 2 MiB) for the merge into the fact table's indexes: at 8.4 million rows
+        // the merge took 64 s with the default and 22 s with this, for 30 MiB more peak memory (64 MiB went past 500 MiB).
+        // The connection keeps it when it returns to the pool; only connections that ran a load have it.
+        await ExecuteAsync("PRAGMA cache_size = -24576", cancellationToken);
         await ExecuteAsync(
             """
             CREATE TEMP TABLE stg_fact (
