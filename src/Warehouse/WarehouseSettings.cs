@@ -6,7 +6,7 @@ namespace Governance.Warehouse;
 public sealed record WarehouseSettings(WarehouseProvider Provider, string ConnectionString, int CommandTimeoutSeconds)
 {
     /// <summary>SQLite: megabytes of the file each connection reads through a memory map (<c>Warehouse:SqliteMemoryMapMegabytes</c>).</summary>
-    public int SqliteMemoryMapMegabytes { get; init; } = 128;
+    public int SqliteMemoryMapMegabytes { get; init; } = WarehouseOptions.DefaultSqliteMemoryMapMegabytes;
 
     /// <summary>Reads and validates the settings; a bad value throws an exception whose message names the setting.</summary>
     public static WarehouseSettings FromConfiguration(IConfiguration configuration)

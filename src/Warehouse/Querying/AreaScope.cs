@@ -52,7 +52,7 @@ internal static class AreaScope
 
     /// <summary>
     /// The areas whose facts a request reads: the visible areas inside its prefix and, under the CURRENT structure, with
-    /// the history that moved across its edge (<see cref="QueryScope.Incoming"/> in, <see cref="QueryScope.Outgoing"/> out).
+    /// the history that moved across its edge (<see cref="Lineage.Incoming"/> in, <see cref="Lineage.Outgoing"/> out).
     /// </summary>
     public static IQueryable<Area> Sources(WarehouseDbContext db, QueryScope scope)
     {
@@ -62,14 +62,14 @@ internal static class AreaScope
             return areas;
         }
 
-        if (scope.Incoming.Count > 0)
+        if (scope.Lineage.Incoming.Count > 0)
         {
             var (first, last) = CodeRange(scope.Prefix);
-            var incoming = scope.Incoming;
+            var incoming = scope.Lineage.Incoming;
             areas = Visible(db).Where(a => (a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0) || incoming.Contains(a.AreaCode));
         }
 
-        var outgoing = scope.Outgoing;
+        var outgoing = scope.Lineage.Outgoing;
         return outgoing.Count > 0 ? areas.Where(a => !outgoing.Contains(a.AreaCode)) : areas;
     }
 

@@ -43,7 +43,7 @@ internal static class GroupQueries
                 t.PeriodKey,
                 code = current ? db.AreaLineage.Where(l => l.ReplacedCode == a.AreaCode).Select(l => l.AreaCode).Min() ?? a.AreaCode : a.AreaCode,
             };
-        for (var step = 1; current && step < scope.LineageSteps; step++)
+        for (var step = 1; current && step < scope.Lineage.Steps; step++)
         {
             located = located.Select(y => new { y.AreaCode, y.PeriodKey, code = db.AreaLineage.Where(l => l.ReplacedCode == y.code).Select(l => l.AreaCode).Min() ?? y.code });
         }

@@ -13,7 +13,10 @@ internal sealed record IndicatorPlan(Indicator Indicator, IReadOnlyList<QueryInp
         _ => [AreaKind.Street, AreaKind.Town, AreaKind.Township],
     };
 
-    public AreaLevel UnitLevel => Indicator.CaptureLevel == CaptureLevel.Townships ? AreaLevel.Township : AreaLevel.Village;
+    public AreaLevel UnitLevel => UnitLevelOf(Indicator);
+
+    /// <summary>The level of the areas that report an indicator.</summary>
+    public static AreaLevel UnitLevelOf(Indicator indicator) => indicator.CaptureLevel == CaptureLevel.Townships ? AreaLevel.Township : AreaLevel.Village;
 
     /// <summary>The parts of a group its value itself depends on (shares of units, averages per reporting unit).</summary>
     public ObservationParts ValueParts => Indicator.AreaAggregation switch

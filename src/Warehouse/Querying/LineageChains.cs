@@ -51,13 +51,20 @@ internal static class LineageChains
 
         var access = AccessScope.Current;
         bool Inside(string code) => code.StartsWith(prefix, StringComparison.Ordinal) && (access is null || access.Covers(code));
-        var replaced = successors.Select(g => g.Key).ToList();
+        var replaced = successors.Select(g => (Code: g.Key, TodayInside: Inside(Today(g.Key)))).ToList();
         return new Lineage(
             steps,
-            [.. replaced.Where(code => !code.StartsWith(prefix, StringComparison.Ordinal) && Inside(Today(code)))],
-            [.. replaced.Where(code => Inside(code) && !Inside(Today(code)))]);
+            [.. replaced.Where(r => r.TodayInside && !r.Code.StartsWith(prefix, StringComparison.Ordinal)).Select(r => r.Code)],
+            [.. replaced.Where(r => !r.TodayInside && Inside(r.Code)).Select(r => r.Code)]);
     }
 }
 
 /// <summary>What a CURRENT request needs of the lineage: how many replacements to follow, and whose history moves in or out of its area.</summary>
-internal sealed record Lineage(int Steps, IReadOnlyList<string> Incoming, IReadOnlyList<string> Outgoing);
+/// <param name="Steps">How many successive replacements a code is followed through.</param>
+/// <param name="Incoming">Replaced codes outside the request's prefix whose area of today lies inside it: their history belongs to it.</param>
+/// <param name="Outgoing">Replaced codes inside it whose area of today lies outside it or outside the caller's access scope: their history left.</param>
+internal sealed record Lineage(int Steps, IReadOnlyList<string> Incoming, IReadOnlyList<string> Outgoing)
+{
+    /// <summary>As reported: no replacement followed.</summary>
+    public static Lineage None { get; } = new(1, [], []);
+}

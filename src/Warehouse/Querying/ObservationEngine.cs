@@ -24,12 +24,9 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
         // With growth, one year more than asked, so that the first rows have their previous and year-earlier values.
         var growth = request.Parts.HasFlag(ObservationParts.Growth);
         var start = growth ? request.From.Start.AddYears(-1) : request.From.Start;
-        var lineage = request.Structure == AreaStructure.Current ? await LineageChains.ForAsync(db, prefix, cancellationToken) : null;
         var scope = new QueryScope(prefix, request.Level, request.Grain, start, request.To.End, request.Structure)
         {
-            LineageSteps = lineage?.Steps ?? 1,
-            Incoming = lineage?.Incoming ?? [],
-            Outgoing = lineage?.Outgoing ?? [],
+            Lineage = request.Structure == AreaStructure.Current ? await LineageChains.ForAsync(db, prefix, cancellationToken) : Lineage.None,
         };
         var rows = new List<Observation>();
         foreach (var plan in plans)

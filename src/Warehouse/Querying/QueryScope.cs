@@ -8,20 +8,11 @@ namespace Governance.Warehouse.Querying;
 /// </summary>
 internal sealed record QueryScope(string Prefix, AreaLevel Level, PeriodGrain Grain, DateOnly Start, DateOnly End, AreaStructure Structure, IReadOnlyList<string>? Units = null)
 {
-    /// <summary>Under the CURRENT structure, how many successive replacements a code is followed through (see <see cref="LineageChains"/>).</summary>
-    public int LineageSteps { get; init; } = 1;
-
     /// <summary>
-    /// Under the CURRENT structure, codes outside <see cref="Prefix"/> whose areas were replaced by areas inside it (a
-    /// village merged across a township boundary): their history belongs to the prefix today.
+    /// Under the CURRENT structure, the replacements a code is followed through and the history that crosses the edge
+    /// of <see cref="Prefix"/> (see <see cref="LineageChains"/>); <see cref="Lineage.None"/> as reported.
     /// </summary>
-    public IReadOnlyList<string> Incoming { get; init; } = [];
-
-    /// <summary>
-    /// Under the CURRENT structure, replaced codes whose area of today lies outside <see cref="Prefix"/> or outside the
-    /// caller's access scope: their history left with them.
-    /// </summary>
-    public IReadOnlyList<string> Outgoing { get; init; } = [];
+    public Lineage Lineage { get; init; } = Lineage.None;
 
     /// <summary>Digits of a code that name its area at <see cref="Level"/>: the cheap group key.</summary>
     public int KeyLength => Level switch

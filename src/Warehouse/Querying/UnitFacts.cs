@@ -78,7 +78,7 @@ internal static class UnitFacts
             x,
             code = current ? db.AreaLineage.Where(l => l.ReplacedCode == x.a.AreaCode).Select(l => l.AreaCode).Min() ?? x.a.AreaCode : x.a.AreaCode,
         });
-        for (var step = 1; current && step < scope.LineageSteps; step++)
+        for (var step = 1; current && step < scope.Lineage.Steps; step++)
         {
             located = located.Select(y => new { y.x, code = db.AreaLineage.Where(l => l.ReplacedCode == y.code).Select(l => l.AreaCode).Min() ?? y.code });
         }
@@ -132,7 +132,7 @@ internal static class UnitFacts
             || scope.Grain != input.Base.NativeGrain
             || scope.Structure != AreaStructure.AsReported
             || scope.Units is not null
-            || scope.Level != (input.Base.CaptureLevel == CaptureLevel.Townships ? AreaLevel.Township : AreaLevel.Village))
+            || scope.Level != IndicatorPlan.UnitLevelOf(input.Base))
         {
             return null;
         }
