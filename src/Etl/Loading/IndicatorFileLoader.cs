@@ -37,7 +37,7 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         phases.Mark("dimensions");
         var reader = new ReportReader(indicators, rejects);
         var validator = new FactValidator(indicators, areas, rejects);
-        var keys = new StagedKeys();
+        var keys = new StagedKeys(areaRows.Count == 0 ? 0 : areaRows.Max(a => a.AreaSk));
         await using (var file = TabularFile.Open(path))
         {
             long seq = 0;

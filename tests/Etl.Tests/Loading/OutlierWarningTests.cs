@@ -31,4 +31,47 @@ public sealed class OutlierWarningTests
         Assert.Equal(expectedZ, warning.Score!.Value, 2);
         Assert.Equal(1, (await db.LoadBatches.SingleAsync(b => b.LoadBatchId == result.LoadBatchId, TestContext.Current.CancellationToken)).WarningCount);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task EachIndicatorIsScoredAgainstItsOwnSpreadAndOnlyWithEnoughPairsAndSomeSpread(WarehouseProvider provider)
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder);
+        var loader = Loaders.Indicators(warehouse, new LoadingOptions { OutlierThreshold = 3.5, OutlierMinimumPairs = 3 });
+        await loader.LoadAsync(
+            folder.Write("2022.csv", LongFile(
+                V1 + ",2022,CE_ASSETS,10", V2 + ",2022,CE_ASSETS,10", V3 + ",2022,CE_ASSETS,10",
+                V1 + ",2022,CE_OPERATING_PROFIT,10", V2 + ",2022,CE_OPERATING_PROFIT,10",
+                V1 + ",2022,ORG_PARTY_MEMBERS,10", V2 + ",2022,ORG_PARTY_MEMBERS,10", V3 + ",2022,ORG_PARTY_MEMBERS,10", K1 + ",2022,ORG_PARTY_MEMBERS,10",
+                V1 + ",2022,CAD_CADRES,10", V2 + ",2022,CAD_CADRES,10", V3 + ",2022,CAD_CADRES,10", K1 + ",2022,CAD_CADRES,10")),
+            LoadOptions.Default,
+            TestContext.Current.CancellationToken);
+
+        var result = await loader.LoadAsync(
+            folder.Write("2023.csv", LongFile(
+                K1 + ",2023,CAD_CADRES,200", V1 + ",2023,CAD_CADRES,11", V2 + ",2023,CAD_CADRES,11.5", V3 + ",2023,CAD_CADRES,12",
+                V1 + ",2023,CE_ASSETS,11", V2 + ",2023,CE_ASSETS,11.5", V3 + ",2023,CE_ASSETS,100",
+                V1 + ",2023,CE_OPERATING_PROFIT,10", V2 + ",2023,CE_OPERATING_PROFIT,1000",
+                V1 + ",2023,ORG_PARTY_MEMBERS,20", V2 + ",2023,ORG_PARTY_MEMBERS,20", V3 + ",2023,ORG_PARTY_MEMBERS,20", K1 + ",2023,ORG_PARTY_MEMBERS,5")),
+            LoadOptions.Default,
+            TestContext.Current.CancellationToken);
+
+        // CE_ASSETS: changes ln 1.1, ln 1.15, ln 10 (as above). CAD_CADRES: ln 1.1, ln 1.15, ln 1.2, ln 20, median the
+        // mean of the middle two, MAD the mean of the middle two absolute deviations (0.0213, 0.0213, 0.0657, 2.83).
+        // CE_OPERATING_PROFIT has 2 pairs (fewer than 3): not scored, though ln 100 is extreme. ORG_PARTY_MEMBERS: three of
+        // four changes are ln 2, so the MAD is 0 and nothing is scored.
+        var assetsZ = 0.6745 * (Math.Log(10) - Math.Log(1.15)) / (Math.Log(1.15) - Math.Log(1.1));
+        var median = (Math.Log(1.15) + Math.Log(1.2)) / 2;
+        var deviations = new[] { Math.Log(1.1), Math.Log(1.15), Math.Log(1.2), Math.Log(20) }.Select(c => Math.Abs(c - median)).Order().ToArray();
+        var cadresZ = 0.6745 * (Math.Log(20) - median) / ((deviations[1] + deviations[2]) / 2);
+        Assert.Equal((Warehouse.Loading.LoadBatchStatus.Loaded, 13, 2), (result.Status, result.Inserted, result.Warnings));
+        await using var db = warehouse.CreateDbContext();
+        var warnings = (await db.LoadWarnings.Where(w => w.LoadBatchId == result.LoadBatchId).ToListAsync(TestContext.Current.CancellationToken))
+            .OrderBy(w => w.IndicatorCode, StringComparer.Ordinal)
+            .Select(w => (w.AreaCode, w.IndicatorCode, w.Value, w.PreviousValue, Math.Round(w.Score!.Value, 2)))
+            .ToList();
+        Assert.Equal([(K1, "CAD_CADRES", 200m, 10m, Math.Round(cadresZ, 2)), (V3, "CE_ASSETS", 100m, 10m, Math.Round(assetsZ, 2))], warnings);
+    }
 }

@@ -7,7 +7,7 @@ public sealed class StagedKeysTests
     [Fact]
     public void AKeyAddedAgainIsARepeatAndKeysDifferingInOnePartAreNot()
     {
-        var keys = new StagedKeys();
+        var keys = new StagedKeys(maxAreaSk: 100);
 
         var added = new[]
         {
@@ -17,51 +17,63 @@ public sealed class StagedKeysTests
             keys.Add(1, 2023000, 6),
             keys.Add(2, 2023000, 5),
             keys.Add(1, 2023200, 5),
+            keys.Add(65, 2023000, 5),
+            keys.Add(100, 2023000, 5),
+            keys.Add(100, 2023000, 5),
         };
 
-        Assert.Equal([true, false, true, true, true, true], added);
-        Assert.Equal(1, keys.Repeats);
+        Assert.Equal([true, false, true, true, true, true, true, true, false], added);
+        Assert.Equal(2, keys.Repeats);
     }
 
     [Fact]
-    public void EveryKeyIsKeptWhileTheSetGrows()
+    public void EveryKeyOfAProvinceSizedFileIsKeptExactlyInAFewBitmaps()
     {
-        var keys = new StagedKeys();
+        // 25,000 villages x 7 years x 48 values: 8.4 million keys, each (period, indicator) one bitmap of 25,001 bits.
+        var keys = new StagedKeys(maxAreaSk: 25_000);
         var firstTime = 0;
-        for (var area = 1; area <= 5_000; area++)
+        for (var area = 1; area <= 25_000; area++)
         {
-            for (var indicator = 1; indicator <= 24; indicator++)
+            for (var year = 2018; year <= 2024; year++)
             {
-                firstTime += keys.Add(area, 2020000 + (indicator % 3 * 1000), indicator) ? 1 : 0;
+                for (var value = 0; value < 48; value++)
+                {
+                    var (indicator, period) = value < 16 ? (value + 1, year * 1000) : (17 + ((value - 16) / 4), (year * 1000) + (100 * (1 + ((value - 16) % 4))));
+                    firstTime += keys.Add(area, period, indicator) ? 1 : 0;
+                }
             }
         }
 
-        var again = keys.Add(4_321, 2020000 + (7 % 3 * 1000), 7);
+        var again = keys.Add(4_321, 2021300, 20);
 
-        Assert.Equal((120_000, false, 1), (firstTime, again, keys.Repeats));
+        Assert.Equal((8_400_000, false, 1), (firstTime, again, keys.Repeats));
+        Assert.Equal(7 * 48 * 391 * 8, keys.Bytes); // 336 bitmaps of ceil(25,001 / 64) = 391 words
     }
 
     [Fact]
-    public void KeysBeyondTheSetsCapacityCountAsRepeatsSoTheDatabaseChecks()
+    public void PastTheByteCapNewPairsCountAsRepeatsSoTheDatabaseChecks()
     {
-        var keys = new StagedKeys();
-        var capacity = StagedKeys.MaxSlots / 4 * 3;
+        // 8 MiB bitmaps (2^26 area keys): the 64 MiB cap holds 8 of them.
+        var keys = new StagedKeys(maxAreaSk: (1 << 26) - 1);
         var added = 0;
-        for (var i = 0; i < capacity + 10; i++)
+        for (var indicator = 1; indicator <= 10; indicator++)
         {
-            added += keys.Add(1 + (i / 40_000), 2000000 + (i % 40_000), 1) ? 1 : 0;
+            added += keys.Add(7, 2023000, indicator) ? 1 : 0;
         }
 
-        Assert.Equal((capacity, 10), (added, keys.Repeats));
+        Assert.Equal((8, 2, StagedKeys.MaxBytes), (added, keys.Repeats, keys.Bytes));
+        Assert.False(keys.Add(7, 2023000, 1));
+        Assert.True(keys.Add(8, 2023000, 1));
     }
 
     [Fact]
-    public void AKeyOutsideThePackedRangeCountsAsARepeatSoTheDatabaseChecks()
+    public void AnAreaKeyOutsideTheWarehousesRangeCountsAsARepeatSoTheDatabaseChecks()
     {
-        var keys = new StagedKeys();
+        var keys = new StagedKeys(maxAreaSk: 63);
 
-        Assert.False(keys.Add(1, 1999000, 5));
-        Assert.False(keys.Add(1, 2023000, 70_000));
+        Assert.False(keys.Add(64, 2023000, 5));
+        Assert.False(keys.Add(-1, 2023000, 5));
+        Assert.True(keys.Add(63, 2023000, 5));
         Assert.Equal(2, keys.Repeats);
     }
 }
