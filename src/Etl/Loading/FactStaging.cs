@@ -121,11 +121,11 @@ internal abstract class FactStaging(DbConnection connection, DbTransaction trans
     }
 
     /// <summary>
-    /// Staged positive values beside the same key's positive value a year earlier (for the outlier check), of the given
-    /// indicators or all. Unordered. A correlated primary-key lookup: SQLite planned the join against the unanalysed
-    /// staging table as a nested scan.
+    /// Staged positive values beside the same key's positive value a year earlier, by indicator (for the outlier check),
+    /// read after the merge (unless <see cref="PairsBeforeMerge"/>). A correlated primary-key lookup: SQLite planned the
+    /// join against the unanalysed staging table as a nested scan.
     /// </summary>
-    public virtual string PreviousYearPairs(IEnumerable<int>? indicatorSks) =>
+    public virtual string PreviousYearPairs =>
         $"""
         SELECT indicator_sk, area_sk, period_sk, value, previous
         FROM (
@@ -133,13 +133,16 @@ internal abstract class FactStaging(DbConnection connection, DbTransaction trans
                 (SELECT p.value FROM fct_indicator_value p
                  WHERE p.area_sk = s.area_sk AND p.period_sk = s.period_sk - 1000 AND p.indicator_sk = s.indicator_sk) AS previous
             FROM {Table} s
-            WHERE s.value > 0{IndicatorFilter("s", indicatorSks)}) pairs
+            WHERE s.value > 0) pairs
         WHERE previous > 0
+        ORDER BY indicator_sk
         """;
 
-    /// <summary><c> AND alias.indicator_sk IN (...)</c>, or nothing for every indicator.</summary>
-    protected static string IndicatorFilter(string alias, IEnumerable<int>? indicatorSks) =>
-        indicatorSks is null ? "" : $" AND {alias}.indicator_sk IN ({string.Join(", ", indicatorSks.Select(sk => sk.ToString(System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty("-1"))})";
+    /// <summary>
+    /// Whether <see cref="PreviousYearPairs"/> is read before the merge: then a year-earlier value is the staged one where
+    /// the file has it (the merge will write it) and the warehouse's otherwise, the same pairs as after the merge.
+    /// </summary>
+    public virtual bool PairsBeforeMerge => false;
 
     /// <summary>A staged row differs from the fact it would replace.</summary>
     protected const string Changed = "(f.value <> s.value OR f.status <> s.status OR COALESCE(f.note, '') <> COALESCE(s.note, ''))";

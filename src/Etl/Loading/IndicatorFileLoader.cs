@@ -91,12 +91,17 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
             await staging.AdoptLoadedVersionsAsync(cancellationToken); // some code has several versions
         }
 
+        var areaCodes = areaRows.ToDictionary(a => a.AreaSk, a => a.AreaCode);
+        var warnings = staging.PairsBeforeMerge ? await DetectOutliersAsync() : [];
         var now = DateTimeOffset.UtcNow;
         var (inserted, updated, unchanged) = await staging.MergeAsync(batch.LoadBatchId, now, cancellationToken);
         phases.Mark("merge");
-        var warnings = await OutlierDetector.DetectAsync(staging, batch.LoadBatchId, indicators.BySk, areaRows.ToDictionary(a => a.AreaSk, a => a.AreaCode), settings.Value, cancellationToken);
+        if (!staging.PairsBeforeMerge)
+        {
+            warnings = await DetectOutliersAsync();
+        }
+
         db.LoadWarnings.AddRange(warnings);
-        phases.Mark("outliers");
         (batch.RowsInserted, batch.RowsUpdated, batch.RowsUnchanged, batch.WarningCount) = (inserted, updated, unchanged, warnings.Count);
         batch.Status = LoadBatchStatus.Loaded;
         batch.Message = rejects.Count > 0
@@ -104,6 +109,13 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
             : null;
         await DropAsync(db, staging, cancellationToken);
         return rejects.All;
+
+        async Task<IReadOnlyList<LoadWarning>> DetectOutliersAsync()
+        {
+            var found = await OutlierDetector.DetectAsync(staging, batch.LoadBatchId, indicators.BySk, areaCodes, settings.Value, cancellationToken);
+            phases.Mark("outliers");
+            return found;
+        }
     }
 
     private static async Task DropAsync(WarehouseDbContext db, FactStaging staging, CancellationToken cancellationToken)

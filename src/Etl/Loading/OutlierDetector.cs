@@ -22,67 +22,50 @@ internal static class OutlierDetector
     public static async Task<IReadOnlyList<LoadWarning>> DetectAsync(
         FactStaging staging, long batchId, IReadOnlyDictionary<int, Indicator> indicators, IReadOnlyDictionary<int, string> areaCodes, LoadingOptions options, CancellationToken cancellationToken)
     {
-        // Two passes over the pairs instead of one sorted by indicator: sorting millions of pairs cost more than reading
-        // them twice (SQLite, 8.4 million rows: 41 s sorted). The first keeps only each indicator's log changes (8 bytes
-        // a pair) for its median and MAD; the second reads the pairs of the indicators that have both and scores them.
-        var changes = new Dictionary<int, List<double>>();
-        await ReadPairsAsync(staging, staging.PreviousYearPairs(null), (indicatorSk, _, _, value, previous) =>
-        {
-            if (!changes.TryGetValue(indicatorSk, out var list))
-            {
-                changes.Add(indicatorSk, list = []);
-            }
-
-            list.Add(Change(value, previous));
-        }, cancellationToken);
-
-        var spreads = new Dictionary<int, (double Median, double Mad)>();
-        foreach (var (indicatorSk, list) in changes)
-        {
-            if (list.Count < options.OutlierMinimumPairs)
-            {
-                continue;
-            }
-
-            var median = list.Median();
-            var mad = list.Select(c => Math.Abs(c - median)).Median();
-            if (mad > 0)
-            {
-                spreads.Add(indicatorSk, (median, mad));
-            }
-        }
-
-        changes.Clear();
-        var warnings = new List<(int IndicatorSk, LoadWarning Warning)>();
-        if (spreads.Count > 0)
-        {
-            await ReadPairsAsync(staging, staging.PreviousYearPairs(spreads.Keys), (indicatorSk, areaSk, periodSk, value, previous) =>
-            {
-                var (median, mad) = spreads[indicatorSk];
-                var z = NormalConsistency * (Change(value, previous) - median) / mad;
-                if (Math.Abs(z) > options.OutlierThreshold)
-                {
-                    warnings.Add((indicatorSk, Warning(batchId, indicators[indicatorSk], areaCodes[areaSk], periodSk, value, previous, z)));
-                }
-            }, cancellationToken);
-        }
-
-        return [.. warnings
-            .OrderBy(w => w.IndicatorSk)
-            .ThenBy(w => w.Warning.AreaCode, StringComparer.Ordinal)
-            .ThenBy(w => w.Warning.PeriodKey, StringComparer.Ordinal)
-            .Select(w => w.Warning)];
-    }
-
-    private static double Change(decimal value, decimal previous) => Math.Log((double)value / (double)previous);
-
-    private static async Task ReadPairsAsync(FactStaging staging, string sql, Action<int, int, int, decimal, decimal> pair, CancellationToken cancellationToken)
-    {
-        await using var command = staging.Command(sql);
+        await using var command = staging.Command(staging.PreviousYearPairs);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var warnings = new List<LoadWarning>();
+        var pairs = new List<(int AreaSk, int PeriodSk, decimal Value, decimal Previous)>();
+        var current = -1;
         while (await reader.ReadAsync(cancellationToken))
         {
-            pair(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetDecimal(3), reader.GetDecimal(4));
+            var indicatorSk = reader.GetInt32(0);
+            if (indicatorSk != current)
+            {
+                Score(current, pairs);
+                (current, pairs) = (indicatorSk, []);
+            }
+
+            pairs.Add((reader.GetInt32(1), reader.GetInt32(2), reader.GetDecimal(3), reader.GetDecimal(4)));
+        }
+
+        Score(current, pairs);
+        return warnings;
+
+        void Score(int indicatorSk, List<(int AreaSk, int PeriodSk, decimal Value, decimal Previous)> batch)
+        {
+            if (batch.Count < options.OutlierMinimumPairs)
+            {
+                return;
+            }
+
+            var changes = batch.Select(p => Math.Log((double)p.Value / (double)p.Previous)).ToArray();
+            var median = changes.Median();
+            var mad = changes.Select(c => Math.Abs(c - median)).Median();
+            if (mad <= 0)
+            {
+                return;
+            }
+
+            var indicator = indicators[indicatorSk];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var z = NormalConsistency * (changes[i] - median) / mad;
+                if (Math.Abs(z) > options.OutlierThreshold)
+                {
+                    warnings.Add(Warning(batchId, indicator, areaCodes[batch[i].AreaSk], batch[i].PeriodSk, batch[i].Value, batch[i].Previous, z));
+                }
+            }
         }
     }
 

@@ -67,6 +67,28 @@ internal sealed class SqliteFactStaging(DbConnection connection, DbTransaction t
         await ExecuteAsync("CREATE INDEX temp.ix_stg_fact_key ON stg_fact (area_sk, period_sk, indicator_sk)", cancellationToken);
     }
 
+    /// <summary>
+    /// Before the merge: SQLite reads pages the load's own transaction has written more slowly, and the merge has written
+    /// the whole fact table's indexes. At 8.4 million rows the pairs took 12 s before the merge against 29 s after it.
+    /// </summary>
+    public override bool PairsBeforeMerge => true;
+
+    /// <summary>A year-earlier value from the file (the staging table's key index), else from the warehouse's primary key.</summary>
+    public override string PreviousYearPairs =>
+        """
+        SELECT indicator_sk, area_sk, period_sk, value, previous
+        FROM (
+            SELECT s.indicator_sk, s.area_sk, s.period_sk, s.value, COALESCE(
+                (SELECT p.value FROM stg_fact p
+                 WHERE p.area_sk = s.area_sk AND p.period_sk = s.period_sk - 1000 AND p.indicator_sk = s.indicator_sk),
+                (SELECT p.value FROM fct_indicator_value p
+                 WHERE p.area_sk = s.area_sk AND p.period_sk = s.period_sk - 1000 AND p.indicator_sk = s.indicator_sk)) AS previous
+            FROM stg_fact s
+            WHERE s.value > 0) pairs
+        WHERE previous > 0
+        ORDER BY indicator_sk
+        """;
+
     public override Task<(int Inserted, int Updated, int Unchanged)> MergeAsync(long batchId, DateTimeOffset now, CancellationToken cancellationToken) =>
         MergeWithUpsertAsync(batchId, now, cancellationToken);
 

@@ -74,4 +74,29 @@ public sealed class OutlierWarningTests
             .ToList();
         Assert.Equal([(K1, "CAD_CADRES", 200m, 10m, Math.Round(cadresZ, 2)), (V3, "CE_ASSETS", 100m, 10m, Math.Round(assetsZ, 2))], warnings);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task AYearEarlierValueInTheSameFileIsTheOneComparedNotTheOneItReplaces(WarehouseProvider provider)
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder);
+        var loader = Loaders.Indicators(warehouse, new LoadingOptions { OutlierThreshold = 3.5, OutlierMinimumPairs = 3 });
+        await loader.LoadAsync(folder.Write("2022.csv", LongFile(V1 + ",2022,CE_ASSETS,10", V2 + ",2022,CE_ASSETS,10", V3 + ",2022,CE_ASSETS,10")), LoadOptions.Default, TestContext.Current.CancellationToken);
+
+        // The file restates V3's 2022 as 50 and reports 2023: V3's pair is 100 against 50 (ln 2), not against the 10 it replaces.
+        var result = await loader.LoadAsync(
+            folder.Write("2022-2023.csv", LongFile(V3 + ",2022,CE_ASSETS,50", V1 + ",2023,CE_ASSETS,11", V2 + ",2023,CE_ASSETS,11.5", V3 + ",2023,CE_ASSETS,100")),
+            LoadOptions.Default,
+            TestContext.Current.CancellationToken);
+
+        // Changes ln 1.1, ln 1.15, ln 2: median ln 1.15, MAD the middle absolute deviation, ln 1.15 - ln 1.1.
+        var expectedZ = 0.6745 * (Math.Log(2) - Math.Log(1.15)) / (Math.Log(1.15) - Math.Log(1.1));
+        Assert.Equal((Warehouse.Loading.LoadBatchStatus.Loaded, 3, 1, 1), (result.Status, result.Inserted, result.Updated, result.Warnings));
+        await using var db = warehouse.CreateDbContext();
+        var warning = Assert.Single(await db.LoadWarnings.Where(w => w.LoadBatchId == result.LoadBatchId).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((V3, "2023", 100m, 50m), (warning.AreaCode, warning.PeriodKey, warning.Value, warning.PreviousValue));
+        Assert.Equal(expectedZ, warning.Score!.Value, 2);
+    }
 }
