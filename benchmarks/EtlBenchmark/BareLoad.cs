@@ -12,20 +12,9 @@ internal static class BareLoad
     public static async Task<TimeSpan> SqliteAsync(string database, string csv)
     {
         File.Delete(database);
-        var start = new ProcessStartInfo("sqlite3", database) { RedirectStandardInput = true, RedirectStandardError = true, UseShellExecute = false };
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("sqlite3 did not start; install the sqlite3 shell.");
-        await process.StandardInput.WriteLineAsync($"CREATE TABLE {Table} (area_code TEXT, period TEXT, indicator TEXT, value NUMERIC);");
-        await process.StandardInput.WriteLineAsync($".import --csv --skip 1 {csv} {Table}");
-        process.StandardInput.Close();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        await SqliteShell.RunAsync(database, $"CREATE TABLE {Table} (area_code TEXT, period TEXT, indicator TEXT, value NUMERIC);", $".import --csv --skip 1 {csv} {Table}");
         clock.Stop();
-        if (process.ExitCode != 0 || errors.Length > 0)
-        {
-            throw new InvalidOperationException($"sqlite3 .import failed: {errors}");
-        }
-
         return clock.Elapsed;
     }
 

@@ -21,11 +21,11 @@ internal static class FactTableLoad
         var csv = Path.Combine(work, "facts.csv");
         var database = Path.Combine(work, "fact-table.db");
         File.Delete(database);
-        var ddl = await ShellAsync(warehouse, ".mode list", "SELECT sql || ';' FROM sqlite_master WHERE tbl_name = 'fct_indicator_value' AND sql IS NOT NULL ORDER BY type DESC;");
-        await ShellAsync(warehouse, ".mode csv", $".output {csv}", "SELECT area_sk, period_sk, indicator_sk, value, status, note, load_batch_id, loaded_at FROM fct_indicator_value ORDER BY rowid;");
-        await ShellAsync(database, ddl.Replace("fct_indicator_value", Table, StringComparison.Ordinal));
+        var ddl = await SqliteShell.RunAsync(warehouse, ".mode list", "SELECT sql || ';' FROM sqlite_master WHERE tbl_name = 'fct_indicator_value' AND sql IS NOT NULL ORDER BY type DESC;");
+        await SqliteShell.RunAsync(warehouse, ".mode csv", $".output {csv}", "SELECT area_sk, period_sk, indicator_sk, value, status, note, load_batch_id, loaded_at FROM fct_indicator_value ORDER BY rowid;");
+        await SqliteShell.RunAsync(database, ddl.Replace("fct_indicator_value", Table, StringComparison.Ordinal));
         var clock = Stopwatch.StartNew();
-        await ShellAsync(database, "PRAGMA cache_size = -24576;", $".import --csv {csv} {Table}");
+        await SqliteShell.RunAsync(database, "PRAGMA cache_size = -24576;", $".import --csv {csv} {Table}");
         clock.Stop();
         File.Delete(csv);
         return clock.Elapsed;
@@ -63,26 +63,5 @@ internal static class FactTableLoad
         }
 
         return clock.Elapsed;
-    }
-
-    private static async Task<string> ShellAsync(string database, params string[] commands)
-    {
-        var start = new ProcessStartInfo("sqlite3", database) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("sqlite3 did not start; install the sqlite3 shell.");
-        foreach (var command in commands)
-        {
-            await process.StandardInput.WriteLineAsync(command);
-        }
-
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0 || errors.Length > 0)
-        {
-            throw new InvalidOperationException($"sqlite3 {database} failed: {errors}");
-        }
-
-        return await output;
     }
 }
