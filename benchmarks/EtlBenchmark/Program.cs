@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 
 // Generates a province-sized long file, loads it through the real loader on each engine, and prints rows per second
-// beside the engine's own bulk load of the same rows into a bare table, and of the loaded rows into a copy of the fact table. Not a test: run it by hand (README, "Speed").
+// beside the engine's own bulk load of the same rows into a bare table, and of the loaded rows into a copy of the fact table. Not a test: run it by hand (docs/benchmarks.md).
 var options = BenchmarkOptions.Parse(args);
 Directory.CreateDirectory(options.Work);
 var areas = Path.Combine(options.Work, "areas.csv");

@@ -10,7 +10,7 @@ using static Governance.Etl.Tests.Support.Some;
 namespace Governance.Etl.Tests.Loading;
 
 /// <summary>
-/// The fact tables declare no foreign keys (README, "The warehouse"): the loader is what keeps every fact pointing at an
+/// The fact tables declare no foreign keys (docs/warehouse.md): the loader is what keeps every fact pointing at an
 /// area, a period, an indicator and a batch that exist. These tests hold it to that.
 /// </summary>
 public sealed class ReferentialIntegrityTests

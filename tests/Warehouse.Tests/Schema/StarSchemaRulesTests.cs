@@ -32,8 +32,8 @@ public sealed class StarSchemaRulesTests
     }
 
     /// <summary>
-    /// The fact tables declare no foreign keys (the loader resolves every key against the dimensions; README, "The
-    /// warehouse"), and keep the primary key and the indexes the API and the batch scope read by.
+    /// The fact tables declare no foreign keys (the loader resolves every key against the dimensions;
+    /// docs/warehouse.md), and keep the primary key and the indexes the API and the batch scope read by.
     /// </summary>
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
