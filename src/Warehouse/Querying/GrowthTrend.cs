@@ -18,6 +18,9 @@ public sealed record GrowthTrend(IReadOnlyList<(int Year, double Value)> Points)
         ? Math.Pow(Points[^1].Value / Points[0].Value, 1.0 / (Points[^1].Year - Points[0].Year)) - 1
         : null;
 
+    /// <summary>The last value minus the first (the same end points as CAGR), in the indicator's unit; null for fewer than two points.</summary>
+    public double? Change => Points.Count >= 2 ? PeriodMath.Change(Points[^1].Value, Points[0].Value) : null;
+
     /// <summary>e^slope - 1 of the log fit; null without a log fit.</summary>
     public double? TrendGrowth => IsLogFit && _fit is { } f ? Math.Exp(f.Slope) - 1 : null;
 

@@ -2,7 +2,7 @@ using Governance.Warehouse.Dimensions;
 
 namespace Governance.Warehouse.Querying;
 
-/// <summary>One aggregated value: an indicator for an area in a period, with its parts, completeness and growth.</summary>
+/// <summary>One aggregated value: an indicator for an area in a period, with its parts, completeness, growth and change.</summary>
 public sealed record Observation(
     string AreaCode,
     PeriodKey Period,
@@ -27,4 +27,10 @@ public sealed record Observation(
 
     /// <summary>Growth against the same period a year earlier; null when that base is missing or zero.</summary>
     public double? YoyGrowth { get; init; }
+
+    /// <summary>Value minus the previous period's, in the indicator's unit (points for a %); null when either is missing.</summary>
+    public double? Change { get; init; }
+
+    /// <summary>Value minus that of the same period a year earlier, in the indicator's unit; null when either is missing.</summary>
+    public double? YoyChange { get; init; }
 }

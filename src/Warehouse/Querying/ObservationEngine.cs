@@ -107,7 +107,7 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
         return rows.Select(r => r with { Area = areas.GetValueOrDefault(r.AreaCode) }).ToList();
     }
 
-    /// <summary>A row with its previous value and growth, from the values of its area in the periods before it.</summary>
+    /// <summary>A row with its previous value, growth and change, from the values of its area in the periods before it.</summary>
     internal static Observation WithGrowth(Observation row, IReadOnlyDictionary<(string AreaCode, PeriodKey Period), double?> values)
     {
         var previous = values.GetValueOrDefault((row.AreaCode, PeriodMath.Previous(row.Period)));
@@ -117,6 +117,8 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
             PreviousValue = previous,
             PeriodGrowth = PeriodMath.Growth(row.Value, previous),
             YoyGrowth = PeriodMath.Growth(row.Value, yearEarlier),
+            Change = PeriodMath.Change(row.Value, previous),
+            YoyChange = PeriodMath.Change(row.Value, yearEarlier),
         };
     }
 }

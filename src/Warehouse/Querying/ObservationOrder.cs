@@ -1,6 +1,6 @@
 namespace Governance.Warehouse.Querying;
 
-/// <summary>A sort key of the grouped rows; rows without the key (null value or growth) come last either way.</summary>
+/// <summary>A sort key of the grouped rows; rows without the key (null value, growth or change) come last either way.</summary>
 public sealed record ObservationOrder(ObservationOrderField Field, bool Descending = false)
 {
     /// <summary>Sorts by the keys in turn, then by area, period and indicator so that pages are stable.</summary>
@@ -16,6 +16,8 @@ public sealed record ObservationOrder(ObservationOrderField Field, bool Descendi
                 ObservationOrderField.Period => By(sorted, r => r.Period.Start.DayNumber, order.Descending),
                 ObservationOrderField.PeriodGrowth => ByNullable(sorted, r => r.PeriodGrowth, order.Descending),
                 ObservationOrderField.YoyGrowth => ByNullable(sorted, r => r.YoyGrowth, order.Descending),
+                ObservationOrderField.Change => ByNullable(sorted, r => r.Change, order.Descending),
+                ObservationOrderField.YoyChange => ByNullable(sorted, r => r.YoyChange, order.Descending),
                 _ => ByNullable(sorted, r => r.Value, order.Descending),
             };
         }

@@ -8,4 +8,6 @@ public enum ObservationOrderField
     YoyGrowth = 3,
     Area = 4,
     Period = 5,
+    Change = 6,
+    YoyChange = 7,
 }

@@ -10,7 +10,7 @@ public enum ObservationParts
     /// <summary>Values (with numerator and denominator) only.</summary>
     None = 0,
 
-    /// <summary>Previous value, period growth and year-on-year growth: the facts of one year more.</summary>
+    /// <summary>Previous value, period and year-on-year growth and change: the facts of one year more.</summary>
     Growth = 1,
 
     /// <summary>Reporting units: a distinct count of the units behind each row.</summary>

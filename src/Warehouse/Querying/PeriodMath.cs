@@ -2,7 +2,7 @@ using Governance.Warehouse.Dimensions;
 
 namespace Governance.Warehouse.Querying;
 
-/// <summary>Neighbouring periods of a key, for growth.</summary>
+/// <summary>Neighbouring periods of a key, for growth and change.</summary>
 public static class PeriodMath
 {
     public static PeriodKey Previous(PeriodKey key) => key.Grain switch
@@ -39,4 +39,22 @@ public static class PeriodMath
     /// <summary>Relative growth; null when the base is missing or zero.</summary>
     public static double? Growth(double? value, double? baseValue) =>
         value is { } v && baseValue is { } b && b != 0 ? (v - b) / b : null;
+
+    /// <summary>
+    /// Absolute change in the values' unit; null when either is missing, defined on a zero base. Values carry 15
+    /// significant digits, so the difference is rounded at the 15th digit of the larger one: 12.3 - 10.1 is 2.2, not
+    /// the binary 2.2000000000000011.
+    /// </summary>
+    public static double? Change(double? value, double? baseValue)
+    {
+        if (value is not { } v || baseValue is not { } b)
+        {
+            return null;
+        }
+
+        // Below 0.1 the 15th digit lies past the 15 decimals Math.Round can keep: such differences stay as they are.
+        var magnitude = Math.Max(Math.Abs(v), Math.Abs(b));
+        var digits = magnitude < 0.1 || !double.IsFinite(magnitude) ? -1 : 14 - (int)Math.Floor(Math.Log10(magnitude));
+        return digits is < 0 or > 15 ? v - b : Math.Round(v - b, digits);
+    }
 }

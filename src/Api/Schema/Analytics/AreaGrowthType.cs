@@ -17,6 +17,9 @@ public sealed class AreaGrowthType : ObjectGraphType<AreaGrowth>
         Field("indicatorCode", g => g.IndicatorCode).Description("Indicator code (指标代码).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GrowthPointType>>>>("points").Description("The yearly values, oldest first (年度序列).").Resolve(c => c.Source.Trend.Points);
         Field<FloatGraphType>("cagr").Description("Compound annual growth rate between the first and last year (年均复合增长率), as a fraction.").Resolve(c => c.Source.Trend.Cagr);
+        Field<FloatGraphType>("change")
+            .Description("Absolute change between the first and last year (变化量): last value minus first, in the indicator's unit (百分点 for %); null for fewer than two years.")
+            .Resolve(c => c.Source.Trend.Change);
         Field<FloatGraphType>("trendGrowth")
             .Description("Trend growth per year (趋势增长率): e^slope - 1 of the least-squares line through ln(value); null when a value is zero or negative.")
             .Resolve(c => c.Source.Trend.TrendGrowth);

@@ -10,7 +10,8 @@ public static class ObservationFields
         ArgumentNullException.ThrowIfNull(selected);
         ArgumentNullException.ThrowIfNull(order);
         var parts = ObservationParts.None;
-        if (selected.Overlaps(["previousValue", "periodGrowth", "yoyGrowth"]) || order.Any(o => o.Field is ObservationOrderField.PeriodGrowth or ObservationOrderField.YoyGrowth))
+        if (selected.Overlaps(["previousValue", "periodGrowth", "yoyGrowth", "change", "yoyChange"])
+            || order.Any(o => o.Field is ObservationOrderField.PeriodGrowth or ObservationOrderField.YoyGrowth or ObservationOrderField.Change or ObservationOrderField.YoyChange))
         {
             parts |= ObservationParts.Growth;
         }

@@ -9,7 +9,7 @@ public sealed class ObservationOrderInputType : InputObjectGraphType<Observation
     public ObservationOrderInputType()
     {
         Name = "ObservationOrder";
-        Description = "A sort key of the grouped rows (排序); rows without the key (null value or growth) come last either way.";
+        Description = "A sort key of the grouped rows (排序); rows without the key (null value, growth or change) come last either way.";
         Field<NonNullGraphType<ObservationOrderFieldType>>("field").Description("What to sort by (排序字段).");
         Field<SortDirectionType>("direction").Description("ASC (升序, default) or DESC (降序).");
     }

@@ -11,7 +11,7 @@ public sealed class ObservationType : ObjectGraphType<Observation>
     public ObservationType()
     {
         Name = "Observation";
-        Description = "One indicator for one area in one period (观测值), aggregated by the indicator's rules, with its parts, completeness and growth.";
+        Description = "One indicator for one area in one period (观测值), aggregated by the indicator's rules, with its parts, completeness, growth and change.";
         Field<AreaType>("area").Description("The area of the row (区划), at the requested level.").Resolve(c => c.Source.Area);
         Field("areaCode", o => o.AreaCode).Description("12-digit division code of the row's area (区划代码).");
         Field<NonNullGraphType<PeriodType>>("period").Description("The period of the row (统计期), at the requested grain.").Resolve(c => c.Source.Period);
@@ -29,5 +29,9 @@ public sealed class ObservationType : ObjectGraphType<Observation>
         Field("previousValue", o => o.PreviousValue, nullable: true).Description("Value of the previous period (上期值) of the same grain.");
         Field("periodGrowth", o => o.PeriodGrowth, nullable: true).Description("Growth against the previous period (环比增长), as a fraction; null when that base is missing or zero.");
         Field("yoyGrowth", o => o.YoyGrowth, nullable: true).Description("Growth against the same period a year earlier (同比增长), as a fraction; null when that base is missing or zero.");
+        Field("change", o => o.Change, nullable: true)
+            .Description("Absolute change against the previous period (环比变化量): value minus previousValue in the indicator's unit, percentage points (百分点) for a %; null when either is missing, defined on a zero base.");
+        Field("yoyChange", o => o.YoyChange, nullable: true)
+            .Description("Absolute change against the same period a year earlier (同比变化量): in the indicator's unit, percentage points (百分点) for a %; null when either is missing, defined on a zero base.");
     }
 }
