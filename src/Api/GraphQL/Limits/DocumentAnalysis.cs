@@ -8,7 +8,8 @@ namespace Governance.Api.GraphQL.Limits;
 /// <summary>
 /// Measures a parsed document before it runs: field depth, aliases, introspection, and complexity (each field costs 1 times
 /// the page sizes of the list fields above it: <c>first</c> where given, else <see cref="LimitOptions.DefaultListSize"/>;
-/// a <c>__schema</c> or <c>__type</c> selection costs the size of its answer, see <see cref="IntrospectionPricing"/>).
+/// a <c>__schema</c> or <c>__type</c> selection costs the size of its answer, see <see cref="IntrospectionPricing"/>, and
+/// <c>__schema</c> may be asked once per operation).
 /// Stops early once a limit is passed, so fragment bombs cost no more than the limit.
 /// </summary>
 public sealed class DocumentAnalysis
@@ -18,6 +19,7 @@ public sealed class DocumentAnalysis
     private readonly Inputs? _variables;
     private readonly ISchema? _schema;
     private readonly HashSet<string> _expanding = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _schemaKeys = new(StringComparer.Ordinal);
 
     private DocumentAnalysis(GraphQLDocument document, LimitOptions limits, Inputs? variables, ISchema? schema)
     {
@@ -101,6 +103,12 @@ public sealed class DocumentAnalysis
         UsesIntrospection |= name is "__schema" or "__type";
         if (!Count(depth, multiplier, _limits.MaxDepth))
         {
+            return;
+        }
+
+        if (name == "__schema" && depth == 1 && _schemaKeys.Add(field.Alias?.Name.StringValue ?? name) && _schemaKeys.Count > 1)
+        {
+            Problem = ("TOO_COMPLEX", $"The query asks for the schema (__schema) {_schemaKeys.Count} times under aliases; ask for it once, its answer is the same each time.");
             return;
         }
 

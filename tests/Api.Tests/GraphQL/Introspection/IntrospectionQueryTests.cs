@@ -75,6 +75,20 @@ public sealed class IntrospectionQueryTests(ApiFixture api) : IClassFixture<ApiF
         Assert.Equal(name == "type-depth-7" ? 13 : 15, analysis.Depth);
     }
 
+    [Fact]
+    public void IntrospectionKeepsItsStandardDepthWhenMaxDepthIsLowered()
+    {
+        var limits = new LimitOptions { MaxDepth = 10 };
+        var data = "{ area(code: \"361102101000\") { " + string.Concat(Enumerable.Repeat("parent { ", 10)) + "code" + new string('}', 11) + " }";
+
+        var introspection = DocumentAnalysis.Of(Parser.Parse(QueryText("default")), null, limits, null, Schema());
+        var deep = DocumentAnalysis.Of(Parser.Parse(data), null, limits, null, Schema());
+
+        Assert.Null(introspection.Problem);
+        Assert.Equal(15, introspection.Depth);
+        Assert.Equal("TOO_DEEP", deep.Problem?.Code);
+    }
+
     /// <summary>What graphql-js builds from the answer (buildClientSchema) prints, sorted, as the served SDL does: the clients see the schema the server serves.</summary>
     [Theory]
     [InlineData("default")]
