@@ -7,7 +7,9 @@ namespace Governance.Api.GraphQL.Limits;
 
 /// <summary>
 /// Measures a parsed document before it runs: field depth, aliases, introspection, and complexity (each field costs 1 times
-/// the page sizes of the list fields above it: <c>first</c> where given, else <see cref="LimitOptions.DefaultListSize"/>).
+/// the page sizes of the list fields above it: <c>first</c> where given, else <see cref="LimitOptions.DefaultListSize"/>;
+/// a <c>__schema</c> or <c>__type</c> selection costs the size of its answer, see <see cref="IntrospectionPricing"/>, and
+/// <c>__schema</c> may be asked once per operation).
 /// Stops early once a limit is passed, so fragment bombs cost no more than the limit.
 /// </summary>
 public sealed class DocumentAnalysis
@@ -17,6 +19,7 @@ public sealed class DocumentAnalysis
     private readonly Inputs? _variables;
     private readonly ISchema? _schema;
     private readonly HashSet<string> _expanding = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _schemaKeys = new(StringComparer.Ordinal);
 
     private DocumentAnalysis(GraphQLDocument document, LimitOptions limits, Inputs? variables, ISchema? schema)
     {
@@ -98,17 +101,21 @@ public sealed class DocumentAnalysis
     {
         var name = field.Name.StringValue;
         UsesIntrospection |= name is "__schema" or "__type";
-        Depth = Math.Max(Depth, depth);
-        Complexity += multiplier;
-        if (depth > _limits.MaxDepth)
+        if (!Count(depth, multiplier, _limits.MaxDepth))
         {
-            Problem = ("TOO_DEEP", $"The query nests fields {depth} deep; at most {_limits.MaxDepth} levels are allowed (Api:Limits:MaxDepth).");
             return;
         }
 
-        if (Complexity > _limits.MaxComplexity)
+        if (name == "__schema" && depth == 1 && _schemaKeys.Add(field.Alias?.Name.StringValue ?? name) && _schemaKeys.Count > 1)
         {
-            Problem = ("TOO_COMPLEX", $"The query's complexity exceeds {_limits.MaxComplexity} (Api:Limits:MaxComplexity): ask for smaller pages ('first') or fewer nested lists.");
+            Problem = ("TOO_COMPLEX", $"The query asks for the schema (__schema) {_schemaKeys.Count} times under aliases; ask for it once, its answer is the same each time.");
+            return;
+        }
+
+        if (name is "__schema" or "__type" && _schema is not null && depth == 1)
+        {
+            var maxDepth = Math.Max(_limits.MaxDepth, IntrospectionPricing.StandardDepth);
+            new IntrospectionPricing(_schema, _fragments, TypeNameArgument, (d, units) => Count(d, units * multiplier, maxDepth)).Price(field, depth);
             return;
         }
 
@@ -127,6 +134,30 @@ public sealed class DocumentAnalysis
             : IsList(definition?.ResolvedType) ? _limits.DefaultListSize : 1);
         Walk(field.SelectionSet, definition?.ResolvedType, depth + 1, multiplier * Math.Max(size, 1));
     }
+
+    /// <summary>Adds one field at <paramref name="depth"/> costing <paramref name="cost"/>; false (and the problem set) once a limit is passed.</summary>
+    private bool Count(int depth, long cost, int maxDepth)
+    {
+        Depth = Math.Max(Depth, depth);
+        Complexity += cost;
+        if (depth > maxDepth)
+        {
+            Problem = ("TOO_DEEP", $"The query nests fields {depth} deep; at most {maxDepth} levels are allowed (Api:Limits:MaxDepth).");
+        }
+        else if (Complexity > _limits.MaxComplexity)
+        {
+            Problem = ("TOO_COMPLEX", $"The query's complexity exceeds {_limits.MaxComplexity} (Api:Limits:MaxComplexity): ask for smaller pages ('first') or fewer nested lists.");
+        }
+
+        return Problem is null;
+    }
+
+    private string? TypeNameArgument(GraphQLField field) => field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "name")?.Value switch
+    {
+        GraphQLStringValue literal => literal.Value.ToString(),
+        GraphQLVariable variable when _variables is not null && _variables.TryGetValue(variable.Name.StringValue, out var value) => value as string,
+        _ => null,
+    };
 
     private long? PageSize(GraphQLField field)
     {

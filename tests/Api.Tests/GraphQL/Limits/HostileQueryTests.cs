@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Governance.Api.Tests.GraphQL.Introspection;
 using Governance.Api.Tests.Support;
 using Governance.TestSupport;
 using Governance.Warehouse;
@@ -24,6 +25,10 @@ public sealed class HostileQueryTests
         { "a page too large", Json("{ areas(first: 20000) { totalCount } }"), HttpStatusCode.BadRequest, "PAGE_TOO_LARGE" },
         { "nested lists too costly", Json("{ areas(first: 1000) { edges { node { children { children { code } } } } } }"), HttpStatusCode.BadRequest, "TOO_COMPLEX" },
         { "a batch", "[" + Json(Normal) + "," + Json(Normal) + "]", HttpStatusCode.BadRequest, null },
+        { "the schema asked twice under aliases", Json(IntrospectionQueryTests.QueryText("default").Replace("__schema {", "again: __schema { types { ...FullType } } __schema {", StringComparison.Ordinal)), HttpStatusCode.BadRequest, "TOO_COMPLEX" },
+        { "__typename under a big page", Json("{ areas(first: 1000) { nodes { children { children { __typename } } } } }"), HttpStatusCode.BadRequest, "TOO_COMPLEX" },
+        { "ofType nested past graphql-js's nine", Json("{ __type(name: \"Query\") { fields { type { " + string.Concat(Enumerable.Repeat("ofType { ", 12)) + "name" + new string('}', 15) + " }"), HttpStatusCode.BadRequest, "TOO_DEEP" },
+        { "an introspection fragment bomb", Json("{ __schema { types { ...F20 } } } fragment F0 on __Type { name } " + string.Concat(Enumerable.Range(1, 20).Select(i => $"fragment F{i} on __Type {{ ...F{i - 1} ...F{i - 1} }} "))), HttpStatusCode.BadRequest, "TOO_COMPLEX" },
     };
 
     [Theory]
