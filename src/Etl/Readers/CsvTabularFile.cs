@@ -5,13 +5,11 @@ namespace Governance.Etl.Readers;
 
 /// <summary>
 /// Comma- or tab-separated text in UTF-8 or GB18030, read with Sylvan.Data.Csv; a record longer than
-/// <see cref="ReadLimits.MaxCsvRecordCharacters"/> (the reader's buffer grows no further), a row of more than
+/// <see cref="ReadLimits.MaxCsvRecordCharacters"/> (the reader's buffer), a row of more than
 /// <see cref="ReadLimits.MaxColumns"/> fields or a field of more than <see cref="ReadLimits.MaxCellCharacters"/> rejects the file.
 /// </summary>
 public sealed class CsvTabularFile(FileStream stream, ReadLimits limits) : TabularFile(stream, limits)
 {
-    private const int BufferSize = 1 << 17;
-
     protected override async IAsyncEnumerable<RawRow> ReadRowsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var encoding = TextEncodingDetector.Detect(Stream);
@@ -21,7 +19,8 @@ public sealed class CsvTabularFile(FileStream stream, ReadLimits limits) : Tabul
         {
             HasHeaders = false,
             Delimiter = delimiter,
-            BufferSize = Math.Min(BufferSize, Limits.MaxCsvRecordCharacters),
+            // The whole bound at once: a buffer that grows re-reads the record each time (a million-column line took minutes).
+            BufferSize = Limits.MaxCsvRecordCharacters,
             MaxBufferSize = Limits.MaxCsvRecordCharacters,
         };
         await using var csv = await CsvDataReader.CreateAsync(text, options, cancellationToken);

@@ -21,10 +21,10 @@ public sealed class ReadLimits
     public int MaxRows { get; set; } = 1_048_576;
 
     /// <summary>Cells of a workbook, empty ones inside each sheet's used range included (rows times columns read).</summary>
-    public long MaxCells { get; set; } = 100_000_000;
+    public long MaxCells { get; set; } = 20_000_000;
 
-    /// <summary>Characters of one CSV record (line), its quoted line breaks included.</summary>
-    public int MaxCsvRecordCharacters { get; set; } = 4 << 20;
+    /// <summary>Characters of one CSV record (line), its quoted line breaks included: the reader's buffer, as before the limits.</summary>
+    public int MaxCsvRecordCharacters { get; set; } = 1 << 17;
 
     /// <summary>Uncompressed bytes of a workbook's shared strings (xl/sharedStrings.xml), which are held in memory.</summary>
     public long MaxSharedStringsBytes { get; set; } = 64L << 20;

@@ -70,7 +70,10 @@ public sealed class XlsxTabularFile : TabularFile
                 var cells = new string[reader.FieldCount];
                 for (var i = 0; i < cells.Length; i++)
                 {
-                    cells[i] = Text(reader.GetValue(i));
+                    if ((cells[i] = Text(reader.GetValue(i))).Length > Limits.MaxCellCharacters)
+                    {
+                        throw UnreadableFileException.TooLarge(FormattableString.Invariant($"sheet {sheet}, row {reader.Depth + 1:N0}, column {i + 1:N0} has {cells[i].Length:N0} characters"), nameof(ReadLimits.MaxCellCharacters), Limits.MaxCellCharacters);
+                    }
                 }
 
                 yield return new RawRow(sheet, reader.Depth + 1, cells);
