@@ -1,6 +1,9 @@
+using Governance.Etl.Loading;
 using Governance.Warehouse;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace Governance.Etl;
@@ -34,6 +37,18 @@ public static class EtlHost
         builder.Services.AddWarehouse(builder.Configuration);
         builder.Services.AddEtl();
         configure?.Invoke(builder);
-        return builder.Build();
+        var host = builder.Build();
+        try
+        {
+            // The commands do not start the host, so its start-up validation would not run: read the settings now.
+            _ = host.Services.GetRequiredService<IOptions<LoadingOptions>>().Value;
+        }
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException)
+        {
+            host.Dispose();
+            throw new WarehouseConfigurationException(e.Message, e);
+        }
+
+        return host;
     }
 }

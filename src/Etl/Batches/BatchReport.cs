@@ -40,7 +40,7 @@ public static class BatchReport
         var b = detail.Batch;
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow(Cells("batch", Number(b.LoadBatchId)));
-        grid.AddRow(Cells("file", b.FileName));
+        grid.AddRow(Cells("file", Path.GetFileName(b.FileName)));
         grid.AddRow(Cells("sha-256", b.FileSha256));
         grid.AddRow(Cells("kind", b.Kind.ToString()));
         grid.AddRow(Cells("status", Status(b)));

@@ -4,6 +4,7 @@ using Governance.Warehouse;
 using Governance.Warehouse.Loading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Etl.Loading;
 
@@ -12,20 +13,20 @@ namespace Governance.Etl.Loading;
 /// versions: a new name or class closes the current version the day before valid_from and opens another; replaces
 /// records the merge in dim_area_lineage and closes the replaced areas. Validity intervals never overlap.
 /// </summary>
-public sealed class AreaFileLoader(IDbContextFactory<WarehouseDbContext> factory, ILogger<AreaFileLoader> logger)
+public sealed class AreaFileLoader(IDbContextFactory<WarehouseDbContext> factory, ILogger<AreaFileLoader> logger, IOptions<LoadingOptions>? settings = null)
 {
     public Task<LoadResult> LoadAsync(string path, LoadOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return LoadRun.RunAsync(factory, logger, LoadBatchKind.Areas, path, options, (db, batch, _, ct) => LoadBatchAsync(db, batch, path, options, ct), cancellationToken);
+        return LoadRun.RunAsync(factory, logger, LoadBatchKind.Areas, path, options, (db, batch, _, ct) => LoadBatchAsync(db, batch, path, options, settings?.Value.Limits, ct), cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<RejectSummary>> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, string path, LoadOptions options, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<RejectSummary>> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, string path, LoadOptions options, ReadLimits? limits, CancellationToken cancellationToken)
     {
         var rejects = new RejectCollector();
         var rows = new List<AreaRow>();
         var reader = new NamedColumnReader(AreaColumns.All, AreaColumns.Code, rejects);
-        await using (var file = TabularFile.Open(path))
+        await using (var file = TabularFile.Open(path, limits))
         {
             await foreach (var row in reader.ReadAsync(file, cancellationToken))
             {

@@ -38,7 +38,7 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         var reader = new ReportReader(indicators, rejects);
         var validator = new FactValidator(indicators, areas, rejects);
         var keys = new StagedKeys(areaRows.Count == 0 ? 0 : areaRows.Max(a => a.AreaSk));
-        await using (var file = TabularFile.Open(path))
+        await using (var file = TabularFile.Open(path, settings.Value.Limits))
         {
             long seq = 0;
             var (reported, logged) = (0, 0);

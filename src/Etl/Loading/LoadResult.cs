@@ -4,7 +4,7 @@ namespace Governance.Etl.Loading;
 
 /// <summary>What became of one file.</summary>
 /// <param name="LoadBatchId">The etl_load_batch row; null when the file could not even be opened.</param>
-/// <param name="FileName">Full path of the file.</param>
+/// <param name="FileName">Full path of the file (the batch records its name alone).</param>
 /// <param name="Status">Loaded, Rejected (whole file, nothing written), DryRun, Skipped (same SHA-256 already loaded) or Failed.</param>
 /// <param name="RowsRead">Data rows of the file (header, title and blank rows not counted).</param>
 /// <param name="Inserted">Values (areas, targets) new to the warehouse.</param>

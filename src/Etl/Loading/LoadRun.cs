@@ -19,20 +19,33 @@ internal static class LoadRun
     public static async Task<LoadResult> RunAsync(IDbContextFactory<WarehouseDbContext> factory, ILogger logger, LoadBatchKind kind, string path, LoadOptions options, Body body, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(path);
-        if (!File.Exists(fullPath))
+        string sha;
+        try
         {
-            return new LoadResult(null, fullPath, LoadBatchStatus.Failed, 0, 0, 0, 0, 0, 0, [], $"文件不存在 / file not found: {fullPath}");
+            // A link, pipe or device is refused before it is opened: no batch, nothing read (RegularFile).
+            if (RegularFile.NotRegular(fullPath) is null && !File.Exists(fullPath))
+            {
+                return new LoadResult(null, fullPath, LoadBatchStatus.Failed, 0, 0, 0, 0, 0, 0, [], $"文件不存在 / file not found: {fullPath}");
+            }
+
+            sha = await FileHash.Sha256Async(fullPath, cancellationToken);
+        }
+        catch (UnreadableFileException e)
+        {
+            logger.LogWarning("File {FileName} refused: {Problem}", fullPath, e.Message);
+            var refusal = new RejectSummary(null, null, null, e.Rule, null, e.Message);
+            return new LoadResult(null, fullPath, LoadBatchStatus.Rejected, 0, 0, 0, 0, 1, 0, [refusal], e.Message);
         }
 
-        var sha = await FileHash.Sha256Async(fullPath, cancellationToken);
-        var started = await BatchJournal.StartAsync(factory, kind, fullPath, sha, options.DryRun, cancellationToken);
+        // The batch records the file's name, not where it lies on the server (the API shows batches to analysts).
+        var started = await BatchJournal.StartAsync(factory, kind, Path.GetFileName(fullPath), sha, options.DryRun, cancellationToken);
         using var _ = LogContext.PushProperty("LoadBatchId", started.LoadBatchId);
         logger.LogInformation("Batch {LoadBatchId}: loading {Kind} from {FileName} (SHA-256 {Sha256})", started.LoadBatchId, kind, fullPath, sha);
         try
         {
             await using var strategyContext = await factory.CreateDbContextAsync(cancellationToken);
             var strategy = strategyContext.Database.CreateExecutionStrategy();
-            var result = await strategy.ExecuteAsync(() => RunOnceAsync(factory, logger, started.LoadBatchId, kind, sha, options, body, cancellationToken));
+            var result = await strategy.ExecuteAsync(() => RunOnceAsync(factory, logger, started.LoadBatchId, kind, sha, options, body, cancellationToken)) with { FileName = fullPath };
             logger.LogInformation(
                 "Batch {LoadBatchId}: {Status}; {RowsRead} rows read, {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected, {Warnings} warnings",
                 result.LoadBatchId, result.Status, result.RowsRead, result.Inserted, result.Updated, result.Unchanged, result.Rejected, result.Warnings);
@@ -40,8 +53,8 @@ internal static class LoadRun
         }
         catch (UnreadableFileException e)
         {
-            logger.LogWarning("Batch {LoadBatchId}: rejected, {Problem}", started.LoadBatchId, e.Message);
-            var reject = new RejectSummary(null, null, null, RejectRule.FileUnreadable, null, e.Message);
+            logger.LogWarning("Batch {LoadBatchId}: {FileName} rejected [{Rule}], {Problem}", started.LoadBatchId, Path.GetFileName(fullPath), e.Rule, e.Message);
+            var reject = new RejectSummary(null, null, null, e.Rule, null, e.Message);
             await BatchJournal.RejectWholeAsync(factory, started.LoadBatchId, reject);
             return new LoadResult(started.LoadBatchId, fullPath, LoadBatchStatus.Rejected, 0, 0, 0, 0, 1, 0, [reject], Messages.FileRejectedWhole(1));
         }

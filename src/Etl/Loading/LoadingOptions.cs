@@ -1,3 +1,5 @@
+using Governance.Etl.Readers;
+
 namespace Governance.Etl.Loading;
 
 /// <summary>Settings under <c>Etl</c> that the loaders read.</summary>
@@ -13,4 +15,7 @@ public sealed class LoadingOptions
 
     /// <summary>A progress line is logged every this many rows read.</summary>
     public int ProgressLogRows { get; set; } = 50_000;
+
+    /// <summary>The most a file may hold (<c>Etl:Limits:*</c>); past a bound it is rejected whole.</summary>
+    public ReadLimits Limits { get; set; } = new();
 }

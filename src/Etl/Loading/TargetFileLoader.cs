@@ -5,19 +5,20 @@ using Governance.Warehouse.Facts;
 using Governance.Warehouse.Loading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Etl.Loading;
 
 /// <summary>Loads targets (area_code, indicator, period, target) into fct_target: new ones inserted, changed ones replaced.</summary>
-public sealed class TargetFileLoader(IDbContextFactory<WarehouseDbContext> factory, ILogger<TargetFileLoader> logger)
+public sealed class TargetFileLoader(IDbContextFactory<WarehouseDbContext> factory, ILogger<TargetFileLoader> logger, IOptions<LoadingOptions>? settings = null)
 {
     public Task<LoadResult> LoadAsync(string path, LoadOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return LoadRun.RunAsync(factory, logger, LoadBatchKind.Targets, path, options, (db, batch, _, ct) => LoadBatchAsync(db, batch, path, options, ct), cancellationToken);
+        return LoadRun.RunAsync(factory, logger, LoadBatchKind.Targets, path, options, (db, batch, _, ct) => LoadBatchAsync(db, batch, path, options, settings?.Value.Limits, ct), cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<RejectSummary>> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, string path, LoadOptions options, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<RejectSummary>> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, string path, LoadOptions options, ReadLimits? limits, CancellationToken cancellationToken)
     {
         var rejects = new RejectCollector();
         var validator = new TargetValidator(
@@ -26,7 +27,7 @@ public sealed class TargetFileLoader(IDbContextFactory<WarehouseDbContext> facto
             rejects);
         var rows = new Dictionary<(int, int, int), (decimal Target, NamedRow Row)>();
         var reader = new NamedColumnReader(TargetColumns.All, TargetColumns.AreaCode, rejects);
-        await using (var file = TabularFile.Open(path))
+        await using (var file = TabularFile.Open(path, limits))
         {
             await foreach (var row in reader.ReadAsync(file, cancellationToken))
             {

@@ -4,6 +4,8 @@ namespace Governance.Etl.Validation;
 public static class RejectRule
 {
     public const string FileUnreadable = "file_unreadable";
+    public const string FileTooLarge = "file_too_large";
+    public const string FileNotRegular = "file_not_regular";
     public const string MissingColumn = "missing_column";
     public const string UnknownArea = "unknown_area";
     public const string AreaNotValidInPeriod = "area_not_valid_in_period";

@@ -17,7 +17,8 @@ public sealed class LoadBatchType : ObjectGraphType<LoadBatch>
         Description = "One loaded file (导入批次): what the ETL read, wrote, rejected and flagged.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Identifier of the batch (批次号).").Resolve(c => c.Source.LoadBatchId.ToString(CultureInfo.InvariantCulture));
         Field<NonNullGraphType<LoadBatchKindType>>("kind").Description("What the file held (批次类型).").Resolve(c => c.Source.Kind);
-        Field(b => b.FileName).Description("File name (文件名).");
+        // Batches record the file's name alone; one loaded before that may hold a server path, which is not shown.
+        Field<NonNullGraphType<StringGraphType>>("fileName").Description("File name (文件名).").Resolve(c => Path.GetFileName(c.Source.FileName));
         Field(b => b.FileSha256).Description("Lower-case hex SHA-256 of the file (文件摘要).");
         Field<NonNullGraphType<LoadBatchStatusType>>("status").Description("State of the batch (批次状态).").Resolve(c => c.Source.Status);
         Field(b => b.IsDryRun).Description("True for a validation without writing (试运行).");
