@@ -10,7 +10,7 @@ public static class EtlServiceCollectionExtensions
     /// <summary>Registers the loaders the commands and the API's scheduled jobs share.</summary>
     public static IServiceCollection AddEtl(this IServiceCollection services)
     {
-        services.AddOptions<LoadingOptions>().BindConfiguration(LoadingOptions.Section);
+        services.AddOptions<LoadingOptions>().BindConfiguration(LoadingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IndicatorFileLoader>();
         services.AddSingleton<AreaFileLoader>();
         services.AddSingleton<TargetFileLoader>();

@@ -60,7 +60,7 @@ public static class AreaNameText
         }
 
         var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
-        return shorter.Length >= 2 && longer.EndsWith(shorter, StringComparison.Ordinal)
+        return longer.EndsWith(shorter, StringComparison.Ordinal)
             && EnclosingEnds.Any(end => longer[..^shorter.Length].EndsWith(end, StringComparison.Ordinal));
     }
 

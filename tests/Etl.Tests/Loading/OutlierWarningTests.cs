@@ -61,7 +61,8 @@ public sealed class OutlierWarningTests
         // CE_ASSETS: changes ln 1.1, ln 1.15, ln 10 (as above). CAD_CADRES: ln 1.1, ln 1.15, ln 1.2, ln 20, median the
         // mean of the middle two, MAD the mean of the middle two absolute deviations (0.0213, 0.0213, 0.0657, 2.83).
         // CE_OPERATING_PROFIT has 2 pairs (fewer than 3): not scored, though ln 100 is extreme. ORG_PARTY_MEMBERS: three of
-        // four changes are ln 2, so the MAD is 0 and nothing is scored.
+        // four changes are ln 2, so the MAD is 0 and 1.2533 times the mean absolute deviation (2 ln 2 / 4) stands in: K1's
+        // halving scores (ln 0.5 - ln 2) / (1.2533 ln 2 / 2) = -3.19, within 3.5.
         var assetsZ = 0.6745 * (Math.Log(10) - Math.Log(1.15)) / (Math.Log(1.15) - Math.Log(1.1));
         var median = (Math.Log(1.15) + Math.Log(1.2)) / 2;
         var deviations = new[] { Math.Log(1.1), Math.Log(1.15), Math.Log(1.2), Math.Log(20) }.Select(c => Math.Abs(c - median)).Order().ToArray();
