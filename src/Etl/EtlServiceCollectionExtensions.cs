@@ -15,7 +15,7 @@ public static class EtlServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEtl(this IServiceCollection services)
     {
-        services.AddOptions<LoadingOptions>().BindConfiguration(LoadingOptions.Section).ValidateOnStart();
+        services.AddOptions<LoadingOptions>().BindConfiguration(LoadingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<LoadingOptions>, ReadLimitsValidation>();
         services.AddSingleton<IndicatorFileLoader>();
         services.AddSingleton<AreaFileLoader>();

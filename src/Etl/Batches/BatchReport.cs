@@ -69,10 +69,10 @@ public static class BatchReport
         console.WriteLine($"Warnings: {detail.Warnings.Count}");
         if (detail.Warnings.Count > 0)
         {
-            var warnings = new Table().Border(TableBorder.Simple).AddColumns("area", "period", "indicator", "value", "previous", "score", "message");
+            var warnings = new Table().Border(TableBorder.Simple).AddColumns("rule", "area", "period", "indicator", "value", "previous", "score", "message");
             foreach (var w in detail.Warnings)
             {
-                warnings.AddRow(Cells(w.AreaCode, w.PeriodKey, w.IndicatorCode, Decimal(w.Value), Decimal(w.PreviousValue), w.Score?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", w.Message));
+                warnings.AddRow(Cells(w.Rule, w.AreaCode, w.PeriodKey, w.IndicatorCode, Decimal(w.Value), Decimal(w.PreviousValue), w.Score?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", w.Message));
             }
 
             console.Write(warnings);

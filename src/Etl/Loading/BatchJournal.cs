@@ -79,7 +79,7 @@ internal static class BatchJournal
             Message = r.Message.Length > 1000 ? r.Message[..1000] : r.Message,
         }));
 
-    public static LoadResult Result(LoadBatch batch, IReadOnlyList<RejectSummary> rejects) => new(
+    public static LoadResult Result(LoadBatch batch, IReadOnlyList<RejectSummary> rejects, int? validValues = null) => new(
         batch.LoadBatchId,
         batch.FileName,
         batch.Status,
@@ -90,5 +90,6 @@ internal static class BatchJournal
         batch.RowsRejected,
         batch.WarningCount,
         rejects.Take(LoadResult.MaxRejectsReported).ToList(),
-        batch.Message);
+        batch.Message,
+        validValues);
 }

@@ -25,7 +25,7 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         return await LoadRun.RunAsync(factory, logger, LoadBatchKind.IndicatorValues, path, options, (db, batch, phases, ct) => LoadBatchAsync(db, batch, phases, path, options, ct), cancellationToken);
     }
 
-    private async Task<IReadOnlyList<RejectSummary>> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, LoadPhases phases, string path, LoadOptions options, CancellationToken cancellationToken)
+    private async Task<LoadRun.Outcome> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, LoadPhases phases, string path, LoadOptions options, CancellationToken cancellationToken)
     {
         var indicators = new IndicatorLookup(await db.Indicators.AsNoTracking().ToListAsync(cancellationToken));
         var areaRows = await db.Areas.AsNoTracking().ToListAsync(cancellationToken);
@@ -36,7 +36,8 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         await staging.CreateAsync(cancellationToken);
         phases.Mark("dimensions");
         var reader = new ReportReader(indicators, rejects);
-        var validator = new FactValidator(indicators, areas, rejects);
+        var names = new AreaNameCheck(areas);
+        var validator = new FactValidator(indicators, areas, rejects, names);
         var keys = new StagedKeys(areaRows.Count == 0 ? 0 : areaRows.Max(a => a.AreaSk));
         await using (var file = TabularFile.Open(path, settings.Value.Limits))
         {
@@ -75,14 +76,21 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         phases.Mark("part > whole");
         batch.RowsRead = reader.DataRows;
         batch.RowsRejected = rejects.Count;
+        var valid = (int)(staging.Count - excluded.Count);
+        foreach (var warning in names.Warnings)
+        {
+            // A name that does not match is worth knowing whatever becomes of the file, so it is recorded in every outcome.
+            warning.LoadBatchId = batch.LoadBatchId;
+        }
+
+        db.LoadWarnings.AddRange(names.Warnings);
+        batch.WarningCount = names.Warnings.Count;
         if (options.DryRun || (rejects.Count > 0 && !options.SkipInvalidRows))
         {
             batch.Status = options.DryRun ? LoadBatchStatus.DryRun : LoadBatchStatus.Rejected;
-            batch.Message = options.DryRun
-                ? $"试运行：{staging.Count - excluded.Count} 个数值可以导入，{rejects.Count} 个问题 / dry run: {staging.Count - excluded.Count} values would load, {rejects.Count} rejected"
-                : Messages.FileRejectedWhole(rejects.Count);
+            batch.Message = options.DryRun ? Messages.DryRun(valid, rejects.Count, options.SkipInvalidRows) : Messages.FileRejectedWhole(rejects.Count, valid);
             await DropAsync(db, staging, cancellationToken);
-            return rejects.All;
+            return new LoadRun.Outcome(rejects.All, valid);
         }
 
         await staging.RemoveAsync(excluded, cancellationToken);
@@ -102,13 +110,13 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         }
 
         db.LoadWarnings.AddRange(warnings);
-        (batch.RowsInserted, batch.RowsUpdated, batch.RowsUnchanged, batch.WarningCount) = (inserted, updated, unchanged, warnings.Count);
+        (batch.RowsInserted, batch.RowsUpdated, batch.RowsUnchanged, batch.WarningCount) = (inserted, updated, unchanged, names.Warnings.Count + warnings.Count);
         batch.Status = LoadBatchStatus.Loaded;
         batch.Message = rejects.Count > 0
             ? $"已导入有效数据，跳过 {rejects.Count} 个问题 / loaded the valid values, {rejects.Count} rejected"
             : null;
         await DropAsync(db, staging, cancellationToken);
-        return rejects.All;
+        return new LoadRun.Outcome(rejects.All, valid);
 
         async Task<IReadOnlyList<LoadWarning>> DetectOutliersAsync()
         {

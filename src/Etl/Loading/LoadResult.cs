@@ -11,9 +11,13 @@ namespace Governance.Etl.Loading;
 /// <param name="Updated">Values that replaced a different earlier one (the old one is in history).</param>
 /// <param name="Unchanged">Values equal to what the warehouse already held.</param>
 /// <param name="Rejected">Reject records (etl_reject rows).</param>
-/// <param name="Warnings">Outlier warnings (etl_warning rows).</param>
+/// <param name="Warnings">Warnings (etl_warning rows): outliers, and names that do not match the area's.</param>
 /// <param name="Rejects">The first <see cref="MaxRejectsReported"/> rejects; all of them are in etl_reject.</param>
 /// <param name="Message">What happened, in Chinese and English, when there is more to say than the counts.</param>
+/// <param name="ValidValues">
+/// Indicator reports: the values that passed every rule, which the load wrote, a dry run would write, or
+/// <c>--skip-invalid-rows</c> would write from a file rejected whole; null for other files and when no check ran.
+/// </param>
 public sealed record LoadResult(
     long? LoadBatchId,
     string FileName,
@@ -25,7 +29,8 @@ public sealed record LoadResult(
     int Rejected,
     int Warnings,
     IReadOnlyList<RejectSummary> Rejects,
-    string? Message = null)
+    string? Message = null,
+    int? ValidValues = null)
 {
     public const int MaxRejectsReported = 1000;
 

@@ -14,7 +14,10 @@ namespace Governance.Etl.Loading;
 /// </summary>
 internal static class LoadRun
 {
-    public delegate Task<IReadOnlyList<RejectSummary>> Body(WarehouseDbContext db, LoadBatch batch, LoadPhases phases, CancellationToken cancellationToken);
+    /// <summary>What a loader's body found: its rejects, and (indicator reports) how many values passed every rule.</summary>
+    public sealed record Outcome(IReadOnlyList<RejectSummary> Rejects, int? ValidValues = null);
+
+    public delegate Task<Outcome> Body(WarehouseDbContext db, LoadBatch batch, LoadPhases phases, CancellationToken cancellationToken);
 
     public static async Task<LoadResult> RunAsync(IDbContextFactory<WarehouseDbContext> factory, ILogger logger, LoadBatchKind kind, string path, LoadOptions options, Body body, CancellationToken cancellationToken)
     {
@@ -95,7 +98,7 @@ internal static class LoadRun
         phases.Mark("writer lock");
         await BatchJournal.FailAbandonedAsync(db, batchId, cancellationToken);
         var batch = await db.LoadBatches.SingleAsync(b => b.LoadBatchId == batchId, cancellationToken);
-        IReadOnlyList<RejectSummary> rejects = [];
+        var outcome = new Outcome([]);
         if (!options.DryRun && await BatchJournal.AlreadyLoadedAsync(db, kind, sha, batchId, cancellationToken) is { } earlier)
         {
             batch.Status = LoadBatchStatus.Skipped;
@@ -103,8 +106,8 @@ internal static class LoadRun
         }
         else
         {
-            rejects = await body(db, batch, phases, cancellationToken);
-            BatchJournal.AddRejects(db, batchId, rejects);
+            outcome = await body(db, batch, phases, cancellationToken);
+            BatchJournal.AddRejects(db, batchId, outcome.Rejects);
         }
 
         batch.FinishedAt = DateTimeOffset.UtcNow;
@@ -124,6 +127,6 @@ internal static class LoadRun
         await transaction.CommitAsync(cancellationToken);
         phases.Mark("commit");
         logger.LogInformation("Batch {LoadBatchId}: took {Phases}", batchId, phases);
-        return BatchJournal.Result(batch, rejects);
+        return BatchJournal.Result(batch, outcome.Rejects, outcome.ValidValues);
     }
 }

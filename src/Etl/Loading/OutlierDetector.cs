@@ -8,8 +8,12 @@ namespace Governance.Etl.Loading;
 
 /// <summary>
 /// After a load: per indicator, the robust z-score (median and MAD) of ln(value / value a year earlier) over this
-/// batch's values whose area version has a positive value for the same period a year earlier; beyond the threshold is
-/// a warning. (Only the same area version is compared: across a rename the pair is not formed, which keeps the join on
+/// batch's values whose area version has a positive value for the same period a year earlier. A value is a warning when
+/// its |z| is beyond the threshold and the change is material: at least <see cref="LoadingOptions.OutlierMinimumRatio"/>
+/// times the year before (or at most its reciprocal) and, for a count, at least
+/// <see cref="LoadingOptions.OutlierMinimumAbsoluteChange"/> apart. When more than half the changes are equal (counts
+/// that mostly stay put) the MAD is 0 and the mean absolute deviation stands in for it (1.2533 MeanAD, as in
+/// Iglewicz and Hoaglin's modified z-score), so a tenfold jump among unchanged counts is still scored. (Only the same area version is compared: across a rename the pair is not formed, which keeps the join on
 /// the fact table's primary key; <see cref="FactStaging.PreviousYearPairs"/> writes it the way each engine plans well.)
 /// </summary>
 internal static class OutlierDetector
@@ -18,6 +22,12 @@ internal static class OutlierDetector
 
     /// <summary>MAD of a normal distribution is 0.6745 sigma.</summary>
     private const double NormalConsistency = 0.6745;
+
+    /// <summary>Mean absolute deviation of a normal distribution is 0.7979 sigma; 1 / 0.7979 = 1.2533.</summary>
+    private const double MeanDeviationConsistency = 1.253314;
+
+    /// <summary>Units of whole counts, where a change by a few is never material.</summary>
+    private static readonly HashSet<string> CountUnits = new(["个", "人", "户", "条", "期", "次", "名", "家", "项", "处", "座", "所"], StringComparer.Ordinal);
 
     public static async Task<IReadOnlyList<LoadWarning>> DetectAsync(
         FactStaging staging, long batchId, IReadOnlyDictionary<int, Indicator> indicators, IReadOnlyDictionary<int, string> areaCodes, LoadingOptions options, CancellationToken cancellationToken)
@@ -51,17 +61,22 @@ internal static class OutlierDetector
 
             var changes = batch.Select(p => Math.Log((double)p.Value / (double)p.Previous)).ToArray();
             var median = changes.Median();
-            var mad = changes.Select(c => Math.Abs(c - median)).Median();
-            if (mad <= 0)
+            var deviations = changes.Select(c => Math.Abs(c - median)).ToArray();
+            var mad = deviations.Median();
+            var scale = mad > 0 ? mad / NormalConsistency : MeanDeviationConsistency * deviations.Average();
+            if (scale <= 0)
             {
-                return;
+                return; // every change the same: nothing stands out
             }
 
             var indicator = indicators[indicatorSk];
+            var minimumLogRatio = Math.Log(options.OutlierMinimumRatio);
+            var minimumChange = CountUnits.Contains(indicator.Unit) ? options.OutlierMinimumAbsoluteChange : 0;
             for (var i = 0; i < batch.Count; i++)
             {
-                var z = NormalConsistency * (changes[i] - median) / mad;
-                if (Math.Abs(z) > options.OutlierThreshold)
+                var z = (changes[i] - median) / scale;
+                if (Math.Abs(z) > options.OutlierThreshold && Math.Abs(changes[i]) >= minimumLogRatio - 1e-12
+                    && Math.Abs((double)(batch[i].Value - batch[i].Previous)) >= minimumChange)
                 {
                     warnings.Add(Warning(batchId, indicator, areaCodes[batch[i].AreaSk], batch[i].PeriodSk, batch[i].Value, batch[i].Previous, z));
                 }

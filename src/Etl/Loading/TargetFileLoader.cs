@@ -15,7 +15,7 @@ public sealed class TargetFileLoader(IDbContextFactory<WarehouseDbContext> facto
     public Task<LoadResult> LoadAsync(string path, LoadOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return LoadRun.RunAsync(factory, logger, LoadBatchKind.Targets, path, options, (db, batch, _, ct) => LoadBatchAsync(db, batch, path, options, settings?.Value.Limits, ct), cancellationToken);
+        return LoadRun.RunAsync(factory, logger, LoadBatchKind.Targets, path, options, async (db, batch, _, ct) => new LoadRun.Outcome(await LoadBatchAsync(db, batch, path, options, settings?.Value.Limits, ct)), cancellationToken);
     }
 
     private static async Task<IReadOnlyList<RejectSummary>> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, string path, LoadOptions options, ReadLimits? limits, CancellationToken cancellationToken)

@@ -11,7 +11,9 @@ public static class ColumnNames
     public static readonly IReadOnlySet<string> Value = Set("value", "数值", "值", "指标值");
     public static readonly IReadOnlySet<string> Status = Set("status", "状态");
     public static readonly IReadOnlySet<string> Note = Set("note", "备注", "说明");
-    public static readonly IReadOnlySet<string> Ignored = Set("name", "area_name", "名称", "单位名称", "村名", "村名称", "社区名称", "村社区名称", "乡镇", "乡镇名称", "乡镇街道", "序号", "no", "#");
+    /// <summary>The area's own name, compared with the area list (<see cref="Validation.AreaNameCheck"/>).</summary>
+    public static readonly IReadOnlySet<string> AreaName = Set("name", "area_name", "名称", "单位名称", "村名", "村名称", "社区名称", "村社区名称", "区划名称");
+    public static readonly IReadOnlySet<string> Ignored = Set("乡镇", "乡镇名称", "乡镇街道", "序号", "no", "#");
 
     public static int IndexOf(IReadOnlyList<string> normalizedHeaders, IReadOnlySet<string> names)
     {

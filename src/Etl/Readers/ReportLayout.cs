@@ -14,8 +14,10 @@ public sealed class ReportLayout
     private readonly int _value;
     private readonly int _status;
     private readonly int _note;
+    private readonly int _name;
     private readonly IReadOnlyList<(int Index, string Header, string Code)> _indicatorColumns;
     private ReportColumns? _longColumns;
+    private ReportColumns[]? _wideColumns;
 
     private ReportLayout(IReadOnlyList<string> headers, IReadOnlyList<string> normalized, IReadOnlyList<(int, string, string)> indicatorColumns)
     {
@@ -26,6 +28,7 @@ public sealed class ReportLayout
         _value = ColumnNames.IndexOf(normalized, ColumnNames.Value);
         _status = ColumnNames.IndexOf(normalized, ColumnNames.Status);
         _note = ColumnNames.IndexOf(normalized, ColumnNames.Note);
+        _name = ColumnNames.IndexOf(normalized, ColumnNames.AreaName);
         _indicatorColumns = indicatorColumns;
     }
 
@@ -36,6 +39,8 @@ public sealed class ReportLayout
     public bool HasPeriodColumn => _period >= 0;
 
     private string PeriodHeader => _period >= 0 ? Headers[_period] : "--period";
+
+    private string? NameHeader => _name >= 0 ? Headers[_name] : null;
 
     /// <summary>A layout when the row holds an area-code header; unknown indicator headers of a wide row are rejected.</summary>
     public static ReportLayout? TryRead(RawRow row, IndicatorLookup indicators, RejectCollector rejects)
@@ -80,24 +85,27 @@ public sealed class ReportLayout
         var period = _period >= 0 && !string.IsNullOrWhiteSpace(row.Cell(_period)) ? row.Cell(_period).Trim() : periodOverride;
         var status = _status >= 0 ? row.Cell(_status).Trim() : null;
         var note = _note >= 0 ? row.Cell(_note).Trim() : null;
+        var name = _name >= 0 && row.Cell(_name).Trim() is { Length: > 0 } n ? n : null;
         if (IsLong)
         {
-            var columns = _longColumns ??= new ReportColumns(Headers[_area], PeriodHeader, Headers[_indicator]);
-            yield return new ReportEntry(new SourcePosition(row.Sheet, row.Line, Headers[_value]), columns, area, period, row.Cell(_indicator).Trim(), row.Cell(_value).Trim(), status, note);
+            var columns = _longColumns ??= new ReportColumns(Headers[_area], PeriodHeader, Headers[_indicator], NameHeader);
+            yield return new ReportEntry(new SourcePosition(row.Sheet, row.Line, Headers[_value]), columns, area, period, row.Cell(_indicator).Trim(), row.Cell(_value).Trim(), status, note, name);
             yield break;
         }
 
-        foreach (var (index, header, code) in _indicatorColumns)
+        _wideColumns ??= [.. _indicatorColumns.Select(c => new ReportColumns(Headers[_area], PeriodHeader, c.Header, NameHeader))];
+        for (var i = 0; i < _indicatorColumns.Count; i++)
         {
+            var (index, header, code) = _indicatorColumns[i];
             var value = row.Cell(index).Trim();
             if (value.Length > 0)
             {
-                yield return new ReportEntry(new SourcePosition(row.Sheet, row.Line, header), new ReportColumns(Headers[_area], PeriodHeader, header), area, period, code, value, status, note);
+                yield return new ReportEntry(new SourcePosition(row.Sheet, row.Line, header), _wideColumns[i], area, period, code, value, status, note, name);
             }
         }
     }
 
     private static bool IsKnownColumn(string normalized) =>
         ColumnNames.AreaCode.Contains(normalized) || ColumnNames.Period.Contains(normalized) || ColumnNames.Status.Contains(normalized)
-        || ColumnNames.Note.Contains(normalized) || ColumnNames.Ignored.Contains(normalized);
+        || ColumnNames.Note.Contains(normalized) || ColumnNames.AreaName.Contains(normalized) || ColumnNames.Ignored.Contains(normalized);
 }

@@ -6,7 +6,18 @@ namespace Governance.Etl.Validation;
 /// <summary>Reject messages a township clerk understands: Chinese first, English after.</summary>
 public static class Messages
 {
-    public static string FileRejectedWhole(int problems) => $"文件被整体退回：{problems} 个问题，未写入任何数据 / file rejected whole: {problems} problems, nothing written";
+    /// <summary>A file rejected whole; <paramref name="valid"/>, when known, the values that --skip-invalid-rows would load.</summary>
+    public static string FileRejectedWhole(int problems, int? valid = null) => valid is { } m
+        ? $"文件被整体退回：{problems} 个问题，未写入任何数据；加 --skip-invalid-rows 可导入其余 {m} 个数值 / file rejected whole: {problems} problems, nothing written; with --skip-invalid-rows {m} values would load"
+        : $"文件被整体退回：{problems} 个问题，未写入任何数据 / file rejected whole: {problems} problems, nothing written";
+
+    /// <summary>What a real load of the file would do, with the same options.</summary>
+    public static string DryRun(int valid, int problems, bool skipInvalidRows) => (problems, skipInvalidRows) switch
+    {
+        (0, _) => $"试运行：{valid} 个数值可以导入 / dry run: {valid} values would load",
+        (_, false) => $"试运行：文件将被整体退回（{problems} 个问题）；加 --skip-invalid-rows 可导入 {valid} 个数值 / dry run: would be rejected whole ({problems} rejects); with --skip-invalid-rows {valid} values would load",
+        _ => $"试运行：{valid} 个数值可以导入，{problems} 个问题 / dry run: {valid} values would load, {problems} rejected",
+    };
 
     public const string NoPeriod = "没有期间列，也没有用 --period 指定期间 / no period column (期间, 年度, period) and no --period given";
 
@@ -59,6 +70,10 @@ public static class Messages
     public static string PartExceedsWhole(Indicator part, decimal value, Indicator whole, decimal wholeValue, bool wholeInFile) =>
         $"{Describe.Indicator(part)} {Number(value)} 大于 {Describe.Indicator(whole)} {Number(wholeValue)}{(wholeInFile ? "（本文件）" : "（库中已有）")} / "
         + $"{part.IndicatorCode} {Number(value)} exceeds {whole.IndicatorCode} {Number(wholeValue)} ({(wholeInFile ? "in this file" : "already in the warehouse")})";
+
+    public static string NameMismatch(SourcePosition at, string code, string fileName, string areaName) =>
+        $"{at}：区划代码 {code} 在区划表中是“{areaName}”，文件中的名称是“{fileName}”，请核对代码（名称不符不影响导入）/ "
+        + $"{at}: area code {code} is '{areaName}' in the area list but the file names it '{fileName}'; check the code (a name that differs does not stop the load)";
 
     public static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 

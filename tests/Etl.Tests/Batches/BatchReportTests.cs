@@ -48,7 +48,7 @@ public sealed class BatchReportTests
         Assert.Equal(["3", "area_code", "unknown_area", "361124398398", "Unknown", "area"], rejectLines[0]);
         Assert.Equal(["4", "value", "value_not_a_number", "约30", "Not", "a", "number"], rejectLines[1]);
         Assert.Contains("Warnings: 1", text, StringComparison.Ordinal);
-        Assert.Contains(text.Split('\n'), l => Words(l).SequenceEqual(["361124001200", "2024", "CE_OPERATING_INCOME", "95", "9.5", "4.20", "Tenfold", "rise"]));
+        Assert.Contains(text.Split('\n'), l => Words(l).SequenceEqual(["extreme_change", "361124001200", "2024", "CE_OPERATING_INCOME", "95", "9.5", "4.20", "Tenfold", "rise"]));
         Assert.Null(await new BatchQueries(warehouse.Factory).FindAsync(99, TestContext.Current.CancellationToken));
     }
 

@@ -31,6 +31,23 @@ public sealed class LoadCommandTests
     }
 
     [Fact]
+    public async Task ADryRunPrintsWhatTheRealLoadWouldDo()
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder);
+        folder.Write("dirty.csv", LongFile(V1 + ",2023,CE_TOTAL_INCOME,20", V2 + ",2023,CE_TOTAL_INCOME,30", V1 + ",2023,CE_ASSETS,-1"));
+
+        var dry = await RunAsync(warehouse, folder, "load", "dirty.csv", "--dry-run");
+        var drySkipping = await RunAsync(warehouse, folder, "load", "dirty.csv", "--dry-run", "--skip-invalid-rows");
+
+        var lines = dry.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Contains(lines, l => l.EndsWith("dirty.csv: DryRun (batch 2): 3 rows read, 0 inserted, 0 updated, 0 unchanged, 1 rejected, 0 warnings", StringComparison.Ordinal));
+        Assert.Contains("  试运行：文件将被整体退回（1 个问题）；加 --skip-invalid-rows 可导入 2 个数值 / dry run: would be rejected whole (1 rejects); with --skip-invalid-rows 2 values would load", lines);
+        Assert.Contains("  试运行：2 个数值可以导入，1 个问题 / dry run: 2 values would load, 1 rejected", drySkipping.Output.Split('\n').Select(l => l.TrimEnd('\r')));
+    }
+
+    [Fact]
     public async Task AFolderLoadLeavesAreaListsAndTargetsToTheirCommands()
     {
         await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);

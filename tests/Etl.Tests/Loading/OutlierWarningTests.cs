@@ -61,7 +61,8 @@ public sealed class OutlierWarningTests
         // CE_ASSETS: changes ln 1.1, ln 1.15, ln 10 (as above). CAD_CADRES: ln 1.1, ln 1.15, ln 1.2, ln 20, median the
         // mean of the middle two, MAD the mean of the middle two absolute deviations (0.0213, 0.0213, 0.0657, 2.83).
         // CE_OPERATING_PROFIT has 2 pairs (fewer than 3): not scored, though ln 100 is extreme. ORG_PARTY_MEMBERS: three of
-        // four changes are ln 2, so the MAD is 0 and nothing is scored.
+        // four changes are ln 2, so the MAD is 0 and 1.2533 times the mean absolute deviation (2 ln 2 / 4) stands in: K1's
+        // halving scores (ln 0.5 - ln 2) / (1.2533 ln 2 / 2) = -3.19, within 3.5.
         var assetsZ = 0.6745 * (Math.Log(10) - Math.Log(1.15)) / (Math.Log(1.15) - Math.Log(1.1));
         var median = (Math.Log(1.15) + Math.Log(1.2)) / 2;
         var deviations = new[] { Math.Log(1.1), Math.Log(1.15), Math.Log(1.2), Math.Log(20) }.Select(c => Math.Abs(c - median)).Order().ToArray();
@@ -98,5 +99,39 @@ public sealed class OutlierWarningTests
         var warning = Assert.Single(await db.LoadWarnings.Where(w => w.LoadBatchId == result.LoadBatchId).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal((V3, "2023", 100m, 50m), (warning.AreaCode, warning.PeriodKey, warning.Value, warning.PreviousValue));
         Assert.Equal(expectedZ, warning.Score!.Value, 2);
+    }
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task AnUnusualChangeIsAWarningOnlyWhenItIsAlsoMaterial(WarehouseProvider provider)
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder);
+        var strict = Loaders.Indicators(warehouse, new LoadingOptions { OutlierMinimumPairs = 3 });
+        var loose = Loaders.Indicators(warehouse, new LoadingOptions { OutlierMinimumPairs = 3, OutlierMinimumRatio = 1.5, OutlierMinimumAbsoluteChange = 0 });
+        await strict.LoadAsync(
+            folder.Write("2022.csv", LongFile(
+                V1 + ",2022,CE_ASSETS,10", V2 + ",2022,CE_ASSETS,10", V3 + ",2022,CE_ASSETS,10",
+                V1 + ",2022,ORG_PARTY_MEMBERS,10", V2 + ",2022,ORG_PARTY_MEMBERS,10", V3 + ",2022,ORG_PARTY_MEMBERS,10", K1 + ",2022,ORG_PARTY_MEMBERS,10", K2 + ",2022,ORG_PARTY_MEMBERS,1")),
+            LoadOptions.Default,
+            TestContext.Current.CancellationToken);
+        var file = LongFile(
+            V1 + ",2023,CE_ASSETS,11", V2 + ",2023,CE_ASSETS,11.5", V3 + ",2023,CE_ASSETS,19",
+            V1 + ",2023,ORG_PARTY_MEMBERS,10", V2 + ",2023,ORG_PARTY_MEMBERS,10", V3 + ",2023,ORG_PARTY_MEMBERS,10", K1 + ",2023,ORG_PARTY_MEMBERS,10", K2 + ",2023,ORG_PARTY_MEMBERS,2");
+
+        var byDefault = await strict.LoadAsync(folder.Write("2023.csv", file), LoadOptions.Default, TestContext.Current.CancellationToken);
+        var loosened = await loose.LoadAsync(folder.Write("2023-again.csv", file + "\n"), LoadOptions.Default, TestContext.Current.CancellationToken);
+
+        // CE_ASSETS: V3's ln 1.9 scores 0.6745 (ln 1.9 - ln 1.15) / (ln 1.15 - ln 1.1) = 7.6 but is under twice the year
+        // before. ORG_PARTY_MEMBERS (人): four changes of 0 make the MAD 0, so 1.2533 times the mean absolute deviation
+        // (ln 2 / 5) stands in and K2's 1 -> 2 scores 5 / 1.2533 = 3.99, but one person is under the floor of 3.
+        var assetsZ = 0.6745 * (Math.Log(1.9) - Math.Log(1.15)) / (Math.Log(1.15) - Math.Log(1.1));
+        Assert.Equal((Warehouse.Loading.LoadBatchStatus.Loaded, 0, Warehouse.Loading.LoadBatchStatus.Loaded, 2), (byDefault.Status, byDefault.Warnings, loosened.Status, loosened.Warnings));
+        await using var db = warehouse.CreateDbContext();
+        var warnings = (await db.LoadWarnings.Where(w => w.LoadBatchId == loosened.LoadBatchId).ToListAsync(TestContext.Current.CancellationToken))
+            .OrderBy(w => w.IndicatorCode, StringComparer.Ordinal)
+            .Select(w => (w.AreaCode, w.IndicatorCode, w.Value, w.PreviousValue, Math.Round(w.Score!.Value, 2)))
+            .ToList();
+        Assert.Equal([(V3, "CE_ASSETS", 19m, 10m, Math.Round(assetsZ, 2)), (K2, "ORG_PARTY_MEMBERS", 2m, 1m, Math.Round(5 / 1.253314, 2))], warnings);
     }
 }
