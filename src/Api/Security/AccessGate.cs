@@ -53,7 +53,7 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
             logger.LogWarning("Request {RequestId} refused: {Problem}", http.TraceIdentifier, result.Failure?.Message ?? "no credentials");
             http.Response.Headers.WWWAuthenticate = "Bearer, ApiKey";
             await ErrorResponse.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
-                result.Failure is null && http.Request.Headers.Authorization.Count == 0 ? "Credentials are required: an X-Api-Key header or a bearer token." : "The API key or token is not valid.");
+                result.Failure?.Message ?? (http.Request.Headers.Authorization.Count == 0 ? "Credentials are required: an X-Api-Key header or a bearer token." : "The API key or token is not valid."));
             return;
         }
 
