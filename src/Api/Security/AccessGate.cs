@@ -44,7 +44,7 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
                 return;
             }
         }
-        else if (result.Failure is null && anonymous.Allowed && http.Request.Headers.Authorization.Count == 0 && IsLoopback(http.Connection.RemoteIpAddress))
+        else if (result.Failure is null && anonymous.Allowed && http.Request.Headers.Authorization.Count == 0 && IsLocal(http))
         {
             scope = anonymous.Scope;
         }
@@ -66,6 +66,16 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
     private static bool IsIdePage(HttpRequest request) =>
         HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("query") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>In-process callers (test servers) have no remote address.</summary>
-    private static bool IsLoopback(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
+    /// <summary>Headers by which a peer says it speaks for another client; those a known proxy sent are consumed before the gate.</summary>
+    private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "Forwarded", "X-Real-IP"];
+
+    /// <summary>
+    /// A caller on this machine: a loopback peer (after a known proxy's forwarded address is applied) that forwards for
+    /// no one else. A peer without an address (a Unix socket, as a reverse proxy connects) is never local: it speaks for
+    /// whoever reached the proxy. So is a loopback peer whose forwarding headers were not consumed (an unknown proxy).
+    /// </summary>
+    private static bool IsLocal(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } address
+        && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)
+        && !ForwardingHeaders.Any(http.Request.Headers.ContainsKey);
 }

@@ -48,6 +48,13 @@ public static class SecurityServiceExtensions
         app.UseMiddleware<AccessGate>();
         app.UseRateLimiter();
         _ = app.Services.GetRequiredService<RequestAccess>(); // a bad trusted-documents or introspection setting stops start-up
+        var anonymous = app.Services.GetRequiredService<AnonymousAccess>();
+        if (anonymous.Allowed && !app.Environment.IsDevelopment())
+        {
+            app.Services.GetRequiredService<ILogger<AccessGate>>().LogWarning(
+                "Auth:AllowAnonymous is on in the {Environment} environment: callers without credentials are served as {Role} of every area when they connect from loopback directly (not over a Unix socket, not forwarded by a proxy). Anonymous access is a development convenience; set Auth:AllowAnonymous=false anywhere else.",
+                app.Environment.EnvironmentName, anonymous.Scope.Role.ToString().ToLowerInvariant());
+        }
         return app;
     }
 
