@@ -1,4 +1,5 @@
 using System.Net;
+using Governance.Api.GraphQL;
 using Governance.Api.GraphQL.Faults;
 using Governance.Warehouse.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -62,9 +63,9 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
         await next(http);
     }
 
-    /// <summary>The in-browser IDE's HTML page carries no data; its queries go through the gate.</summary>
+    /// <summary>The in-browser IDE's HTML page (exactly <c>GET /graphql</c>, no query) carries no data; its queries, and the SDL, go through the gate.</summary>
     private static bool IsIdePage(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("query") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsGet(request.Method) && request.Path.Equals(GraphQLEndpoint.Path) && !request.Query.ContainsKey("query") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Headers by which a peer says it speaks for another client; those a known proxy sent are consumed before the gate.</summary>
     private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "Forwarded", "X-Real-IP"];
