@@ -1,6 +1,6 @@
-using GraphQL;
 using Governance.Api.GraphQL.Limits;
 using Governance.Api.Security;
+using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
 
