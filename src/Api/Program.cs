@@ -10,6 +10,7 @@ builder.AddGovernanceSecurity();
 builder.AddGraphQLApi();
 
 var app = builder.Build();
+app.UseGovernanceForwardedHeaders();
 app.UseGovernanceRequestLogging();
 app.UseGovernanceSecurity();
 app.MapHealth();

@@ -1,3 +1,5 @@
+using Governance.Api.GraphQL.Limits;
+using Governance.Api.Security;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -25,8 +27,21 @@ public static class GraphQLEndpoint
             http.Response.Headers.Allow = "GET, POST";
             return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
         });
-        app.MapGet(Path + "/schema.graphql", (ISchema schema) => Results.Text(schema.Print(), "text/plain; charset=utf-8"));
+        app.MapGet(Path + "/schema.graphql", HandleSchemaAsync);
         return app;
+    }
+
+    /// <summary>The SDL tells what introspection tells: to the same callers (<c>Api:Limits:IntrospectionRoles</c>), and not to keys limited to trusted documents.</summary>
+    private static async Task HandleSchemaAsync(HttpContext http, ISchema schema, RequestAccess access)
+    {
+        if (!access.MayIntrospect(http.User) || access.IsRestrictedToTrustedDocuments(http.User))
+        {
+            await ErrorResponse.WriteAsync(http, StatusCodes.Status403Forbidden, "INTROSPECTION_DISABLED", "The schema is not available to this caller (Api:Limits:IntrospectionRoles).");
+            return;
+        }
+
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(schema.Print(), http.RequestAborted);
     }
 
     private static async Task HandlePostAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer)

@@ -1,4 +1,5 @@
 using System.Net;
+using Governance.Api.GraphQL;
 using Governance.Api.GraphQL.Faults;
 using Governance.Warehouse.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -44,7 +45,7 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
                 return;
             }
         }
-        else if (result.Failure is null && anonymous.Allowed && http.Request.Headers.Authorization.Count == 0 && IsLoopback(http.Connection.RemoteIpAddress))
+        else if (result.Failure is null && anonymous.Allowed && http.Request.Headers.Authorization.Count == 0 && IsLocal(http))
         {
             scope = anonymous.Scope;
         }
@@ -53,7 +54,7 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
             logger.LogWarning("Request {RequestId} refused: {Problem}", http.TraceIdentifier, result.Failure?.Message ?? "no credentials");
             http.Response.Headers.WWWAuthenticate = "Bearer, ApiKey";
             await ErrorResponse.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
-                result.Failure is null && http.Request.Headers.Authorization.Count == 0 ? "Credentials are required: an X-Api-Key header or a bearer token." : "The API key or token is not valid.");
+                result.Failure?.Message ?? (http.Request.Headers.Authorization.Count == 0 ? "Credentials are required: an X-Api-Key header or a bearer token." : "The API key or token is not valid."));
             return;
         }
 
@@ -62,10 +63,20 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
         await next(http);
     }
 
-    /// <summary>The in-browser IDE's HTML page carries no data; its queries go through the gate.</summary>
+    /// <summary>The in-browser IDE's HTML page (exactly <c>GET /graphql</c>, no query) carries no data; its queries, and the SDL, go through the gate.</summary>
     private static bool IsIdePage(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("query") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsGet(request.Method) && request.Path.Equals(GraphQLEndpoint.Path) && !request.Query.ContainsKey("query") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>In-process callers (test servers) have no remote address.</summary>
-    private static bool IsLoopback(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
+    /// <summary>Headers by which a peer says it speaks for another client; those a known proxy sent are consumed before the gate.</summary>
+    private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "Forwarded", "X-Real-IP"];
+
+    /// <summary>
+    /// A caller on this machine: a loopback peer (after a known proxy's forwarded address is applied) that forwards for
+    /// no one else. A peer without an address (a Unix socket, as a reverse proxy connects) is never local: it speaks for
+    /// whoever reached the proxy. So is a loopback peer whose forwarding headers were not consumed (an unknown proxy).
+    /// </summary>
+    private static bool IsLocal(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } address
+        && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)
+        && !ForwardingHeaders.Any(http.Request.Headers.ContainsKey);
 }

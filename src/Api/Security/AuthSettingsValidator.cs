@@ -30,9 +30,9 @@ internal static class AuthSettingsValidator
             throw Problem("Settings Auth:Jwt:RoleClaim and Auth:Jwt:AreasClaim must name a claim.");
         }
 
-        if (!Enum.TryParse<AccessRole>(options.AnonymousRole, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(options.AnonymousRole, out _))
+        if (!AccessRoles.TryParse(options.AnonymousRole, out var role))
         {
-            throw Problem($"Setting Auth:AnonymousRole is '{options.AnonymousRole}'; it must be one of viewer, analyst, operator, admin.");
+            throw Problem($"Setting Auth:AnonymousRole: {AccessRoles.Problem(options.AnonymousRole)}");
         }
 
         return role;

@@ -43,9 +43,9 @@ public static class GovernanceClaims
         ArgumentNullException.ThrowIfNull(user);
         problem = null;
         var roleText = user.FindFirst(Role)?.Value;
-        if (!Enum.TryParse<AccessRole>(roleText, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(roleText, out _))
+        if (!AccessRoles.TryParse(roleText, out var role))
         {
-            problem = "The credentials carry no known role (viewer, analyst, operator, admin).";
+            problem = roleText is null ? $"The credentials carry no role ({AccessRoles.Names})." : $"The credentials' role {AccessRoles.Problem(roleText)}";
             return null;
         }
 

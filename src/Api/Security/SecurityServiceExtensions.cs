@@ -48,6 +48,13 @@ public static class SecurityServiceExtensions
         app.UseMiddleware<AccessGate>();
         app.UseRateLimiter();
         _ = app.Services.GetRequiredService<RequestAccess>(); // a bad trusted-documents or introspection setting stops start-up
+        var anonymous = app.Services.GetRequiredService<AnonymousAccess>();
+        if (anonymous.Allowed && !app.Environment.IsDevelopment())
+        {
+            app.Services.GetRequiredService<ILogger<AccessGate>>().LogWarning(
+                "Auth:AllowAnonymous is on in the {Environment} environment: callers without credentials are served as {Role} of every area when they connect from loopback directly (not over a Unix socket, not forwarded by a proxy). Anonymous access is a development convenience; set Auth:AllowAnonymous=false anywhere else.",
+                app.Environment.EnvironmentName, anonymous.Scope.Role.ToString().ToLowerInvariant());
+        }
         return app;
     }
 
@@ -67,20 +74,35 @@ public static class SecurityServiceExtensions
             ValidateAudience = !string.IsNullOrWhiteSpace(jwt.Audience),
             ValidAudience = jwt.Audience,
             ValidateLifetime = true,
-            IssuerSigningKey = string.IsNullOrWhiteSpace(jwt.SigningKey) ? null : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)),
+            IssuerSigningKey = string.IsNullOrWhiteSpace(jwt.SigningKey) ? null : new SharedSigningKey(Encoding.UTF8.GetBytes(jwt.SigningKey)),
         };
         o.Events = new JwtBearerEvents
         {
             OnTokenValidated = context =>
             {
                 var token = context.Principal!;
+                var roles = token.FindAll(jwt.RoleClaim).Select(c => c.Value).ToList();
+                if (roles.Count > 1 || AccessRoles.IsList(roles.SingleOrDefault()))
+                {
+                    // One role per principal: "viewer,analyst" must not become viewer|analyst (operator), nor the first of two claims.
+                    context.Fail($"The bearer token's {jwt.RoleClaim} claim {AccessRoles.Problem(string.Join(',', roles))}");
+                    return Task.CompletedTask;
+                }
+
                 var identity = new ClaimsIdentity(JwtBearerDefaults.AuthenticationScheme);
                 identity.AddClaim(new Claim(GovernanceClaims.Subject, token.FindFirst("sub")?.Value ?? "token"));
-                identity.AddClaims(token.FindAll(jwt.RoleClaim).Take(1).Select(c => new Claim(GovernanceClaims.Role, c.Value)));
+                identity.AddClaims(roles.Select(role => new Claim(GovernanceClaims.Role, role)));
                 identity.AddClaims(token.FindAll(jwt.AreasClaim)
                     .SelectMany(c => c.Value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
                     .Select(code => new Claim(GovernanceClaims.Area, code)));
                 context.Principal = new ClaimsPrincipal(identity);
+                return Task.CompletedTask;
+            },
+            OnAuthenticationFailed = context =>
+            {
+                // The validator's messages name the signing keys tried, with their InternalId (a SHA-256 of the key's JWK,
+                // which lets a weak shared key be guessed offline): the failure keeps only what went wrong.
+                context.Fail(BearerFailure.Describe(context.Exception));
                 return Task.CompletedTask;
             },
         };

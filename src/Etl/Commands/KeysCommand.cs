@@ -27,9 +27,9 @@ internal static class KeysCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var roleText = parse.GetValue(role)!;
-            if (!Enum.TryParse<AccessRole>(roleText, ignoreCase: true, out var parsedRole) || !Enum.IsDefined(parsedRole) || int.TryParse(roleText, out _))
+            if (!AccessRoles.TryParse(roleText, out var parsedRole))
             {
-                await Console.Error.WriteLineAsync($"--role '{roleText}' must be one of viewer, analyst, operator, admin.");
+                await Console.Error.WriteLineAsync($"--role {AccessRoles.Problem(roleText)}");
                 return ExitCodes.UsageOrConfiguration;
             }
 

@@ -36,6 +36,15 @@ internal sealed class AreaChanges(IEnumerable<Area> existing, IEnumerable<(strin
         }
 
         var latest = versions[^1];
+        if (latest.ValidTo is { } closed && row.ValidFrom is { } reopened && reopened > closed)
+        {
+            // A code valid again after it was closed (replaced, or given a valid_to): a new version from its valid_from,
+            // whether or not the name changed. Without a valid_from after the closing day the row restates the old version.
+            versions.Add(Open(row, reopened));
+            Updated++;
+            return;
+        }
+
         if (latest.Name == row.Name && (row.UrbanRural is null || row.UrbanRural == latest.UrbanRuralClass))
         {
             if (row.ValidTo is not { } to || latest.ValidTo == to)

@@ -1,14 +1,20 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Governance.Api.Tests.Support;
 using Governance.TestSupport;
 using Governance.Warehouse;
 using Governance.Warehouse.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace Governance.Api.Tests.Security;
 
@@ -79,6 +85,53 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
+    public async Task ATokenWithAListOfRolesIsRefusedAs401NamingTheListInsteadOfBecomingOperator()
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);
+        await using var api = new GovernanceApiFactory(warehouse, Production);
+        using var client = api.CreateClient();
+
+        using var listed = await PostAsync(client, "{ loadBatches { totalCount } }", ("Authorization", $"Bearer {Token(SigningKey, "viewer,analyst", "110101000000")}"));
+        using var twoClaims = await PostAsync(client, "{ loadBatches { totalCount } }", ("Authorization", $"Bearer {Token(SigningKey, "viewer", "110101000000", extraRole: "analyst")}"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, listed.StatusCode);
+        Assert.Equal("The bearer token's role claim 'viewer,analyst' is a list of roles; exactly one is allowed (viewer, analyst, operator, admin).", await MessageAsync(listed));
+        Assert.Equal(HttpStatusCode.Unauthorized, twoClaims.StatusCode);
+        Assert.Equal("The bearer token's role claim 'viewer,analyst' is a list of roles; exactly one is allowed (viewer, analyst, operator, admin).", await MessageAsync(twoClaims));
+    }
+
+    [Fact]
+    public async Task TheLogsOfRefusedTokensCarryNoSigningKeyIdentifier()
+    {
+        const string ForgingKey = "another-signing-key-of-more-than-32-bytes";
+        await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);
+        var settings = new Dictionary<string, string?>(Production)
+        {
+            ["Serilog:MinimumLevel:Default"] = "Verbose",
+            ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Verbose",
+        };
+        var sink = new CollectingSink();
+        await using var api = new GovernanceApiFactory(warehouse, settings).WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILogEventSink>(sink)));
+        using var client = api.CreateClient();
+
+        using var forged = await PostAsync(client, "{ indicators { code } }", ("Authorization", $"Bearer {Token(ForgingKey, "admin", "110101000000")}"));
+        using var expired = await PostAsync(client, "{ indicators { code } }", ("Authorization", $"Bearer {Token(SigningKey, "admin", "110101000000", expires: DateTime.UtcNow.AddMinutes(-10))}"));
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (forged.StatusCode, expired.StatusCode));
+        Assert.Equal(("The bearer token's signature does not verify.", "The bearer token has expired."), (await MessageAsync(forged), await MessageAsync(expired)));
+        var logged = string.Join('\n', sink.Events.Select(e => $"{e.RenderMessage(CultureInfo.InvariantCulture)} {e.Exception}"));
+        Assert.Contains("The bearer token's signature does not verify.", logged, StringComparison.Ordinal);
+        foreach (var key in new[] { SigningKey, ForgingKey })
+        {
+            // The InternalId IdentityModel prints for a symmetric key: the base64url SHA-256 of its JWK {"k":...,"kty":"oct"}.
+            var jwk = $"{{\"k\":\"{Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(key))}\",\"kty\":\"oct\"}}";
+            Assert.DoesNotContain(Base64UrlEncoder.Encode(SHA256.HashData(Encoding.UTF8.GetBytes(jwk))), logged, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("InternalId", logged, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABearerTokenWithoutJwtSettingsIsRefusedEvenWhereAnonymousIsAllowed()
     {
         await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);
@@ -106,9 +159,14 @@ public sealed class AuthenticationTests
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
-    private static string Token(string key, string role, string? areas, DateTime? expires = null)
+    private static string Token(string key, string role, string? areas, DateTime? expires = null, string? extraRole = null)
     {
         var claims = new List<Claim> { new("sub", "alice"), new("role", role) };
+        if (extraRole is not null)
+        {
+            claims.Add(new Claim("role", extraRole));
+        }
+
         if (areas is not null)
         {
             claims.Add(new Claim("areas", areas));
@@ -124,6 +182,9 @@ public sealed class AuthenticationTests
         });
     }
 
+    private static async Task<string?> MessageAsync(HttpResponseMessage response) =>
+        (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["errors"]![0]!["message"];
+
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string query, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query }) };
@@ -133,5 +194,14 @@ public sealed class AuthenticationTests
         }
 
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    private sealed class CollectingSink : ILogEventSink
+    {
+        private readonly ConcurrentQueue<LogEvent> _events = new();
+
+        public IEnumerable<LogEvent> Events => _events;
+
+        public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
     }
 }

@@ -42,7 +42,8 @@ public sealed class KeysCommandTests
     }
 
     [Theory]
-    [InlineData("--role", "boss", "--role 'boss'")]
+    [InlineData("--role", "boss", "--role 'boss' is not a role")]
+    [InlineData("--role", "viewer,analyst", "--role 'viewer,analyst' is a list of roles; exactly one is allowed")]
     [InlineData("--area", "1101", "'1101'")]
     public async Task ABadRoleOrAreaIsAUsageErrorNamingIt(string option, string value, string named)
     {

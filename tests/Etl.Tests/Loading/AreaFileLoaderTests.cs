@@ -76,6 +76,31 @@ public sealed class AreaFileLoaderTests
         Assert.Equal([versions[0].AreaSk, versions[1].AreaSk], facts);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task AReopenedCodeIsStoredAsANewVersionBesideItsLineageAndReloadingItChangesNothing(WarehouseProvider provider)
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder, withMerge: true);
+        var reopen = folder.Write("reopen.csv", "code,name,urban_rural,valid_from\n" + V2 + ",二村,220,2026-01-01\n");
+
+        var first = await Loaders.Areas(warehouse).LoadAsync(reopen, LoadOptions.Default, TestContext.Current.CancellationToken);
+        var again = await Loaders.Areas(warehouse).LoadAsync(folder.Write("again.csv", "code,name,urban_rural,valid_from\n" + V2 + ",二村,220,2026/1/1\n"), LoadOptions.Default, TestContext.Current.CancellationToken);
+        var facts = await Loaders.Indicators(warehouse).LoadAsync(folder.Write("v.csv", LongFile(V2 + ",2023,CE_TOTAL_INCOME,1", V2 + ",2026,CE_TOTAL_INCOME,2")), LoadOptions.Default, TestContext.Current.CancellationToken);
+
+        Assert.Equal((LoadBatchStatus.Loaded, 0, 1, 0), (first.Status, first.Inserted, first.Updated, first.Unchanged));
+        Assert.Equal((LoadBatchStatus.Loaded, 0, 0, 1), (again.Status, again.Inserted, again.Updated, again.Unchanged));
+        Assert.Equal((LoadBatchStatus.Loaded, 2), (facts.Status, facts.Inserted));
+        await using var db = warehouse.CreateDbContext();
+        var versions = await db.Areas.Where(a => a.AreaCode == V2).OrderBy(a => a.ValidFrom).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["二村 2000-01-01..2023-12-31 False", "二村 2026-01-01.. True"], versions.Select(v => $"{v.Name} {v.ValidFrom:yyyy-MM-dd}..{v.ValidTo:yyyy-MM-dd} {v.IsCurrent}"));
+        var lineage = await db.AreaLineage.OrderBy(l => l.ReplacedCode).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([$"{V4}<{V2} 2024-01-01", $"{V4}<{V3} 2024-01-01"], lineage.Select(l => $"{l.AreaCode}<{l.ReplacedCode} {l.EffectiveDate:yyyy-MM-dd}"));
+        var attached = await db.IndicatorValues.OrderBy(v => v.PeriodSk).Select(v => v.AreaSk).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([versions[0].AreaSk, versions[1].AreaSk], attached);
+    }
+
     [Fact]
     public async Task ChangeThatWouldOverlapTheCurrentVersionIsRejected()
     {

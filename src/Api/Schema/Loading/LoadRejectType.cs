@@ -16,7 +16,9 @@ public sealed class LoadRejectType : ObjectGraphType<LoadReject>
         Field(r => r.LineNumber, nullable: true).Description("1-based line (CSV) or row (sheet) number (行号).");
         Field(r => r.ColumnName, nullable: true).Description("Column (列名), when the rule concerns one.");
         Field(r => r.Rule).Description("Machine-readable rule (规则), e.g. unknown_area, value_not_a_number.");
-        Field(r => r.RawValue, nullable: true).Description("The value as read from the file (原始值).");
-        Field(r => r.Message).Description("Why the row was refused (退回原因).");
+        Field(r => r.RawValue, nullable: true).Description("The value as read from the file (原始值); for operators, null when the rule concerns an indicator value.")
+            .Resolve(c => LoadValues.HiddenFor(c.Source.Rule) ? null : c.Source.RawValue);
+        Field(r => r.Message).Description("Why the row was refused (退回原因); for operators, without the values when the rule concerns an indicator value.")
+            .Resolve(c => LoadValues.HiddenFor(c.Source.Rule) ? LoadValues.WithoutValues(c.Source.Rule) : c.Source.Message);
     }
 }

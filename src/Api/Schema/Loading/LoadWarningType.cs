@@ -16,9 +16,12 @@ public sealed class LoadWarningType : ObjectGraphType<LoadWarning>
         Field(w => w.AreaCode).Description("Area code of the value (区划代码).");
         Field(w => w.PeriodKey).Description("Period of the value (统计期).");
         Field(w => w.IndicatorCode).Description("Indicator of the value (指标代码).");
-        Field(w => w.Value, nullable: true).Description("The loaded value (本期值).");
-        Field(w => w.PreviousValue, nullable: true).Description("The value it is compared with (比较值).");
+        Field(w => w.Value, nullable: true).Description("The loaded value (本期值); null for callers who may not read indicator values (operators).")
+            .Resolve(c => LoadValues.Hidden ? null : c.Source.Value);
+        Field(w => w.PreviousValue, nullable: true).Description("The value it is compared with (比较值); null for operators.")
+            .Resolve(c => LoadValues.Hidden ? null : c.Source.PreviousValue);
         Field(w => w.Score, nullable: true).Description("Robust z-score of the change (稳健Z分数), when the rule computes one.");
-        Field(w => w.Message).Description("What looks wrong (预警说明).");
+        Field(w => w.Message).Description("What looks wrong (预警说明); for operators, without the values.")
+            .Resolve(c => LoadValues.Hidden ? LoadValues.WithoutValues(c.Source.Rule) : c.Source.Message);
     }
 }

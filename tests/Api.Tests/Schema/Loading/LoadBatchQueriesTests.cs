@@ -13,7 +13,7 @@ public sealed class LoadBatchQueriesTests
     {
         await using var warehouse = await TestWarehouse.CreateAsync(provider);
         var (older, newer) = await SaveBatchesAsync(warehouse);
-        await using var api = new GovernanceApiFactory(warehouse, new Dictionary<string, string?> { ["Auth:AnonymousRole"] = "operator" });
+        await using var api = new GovernanceApiFactory(warehouse, new Dictionary<string, string?> { ["Auth:AnonymousRole"] = "admin" });
         using var client = api.CreateClient();
 
         var data = await client.DataAsync($$"""
@@ -44,6 +44,35 @@ public sealed class LoadBatchQueriesTests
         Assert.Equal(1, batch.GetProperty("warnings").GetProperty("totalCount").GetInt32());
         Assert.Equal((90m, 9m, 4.5), (warning.GetProperty("value").GetDecimal(), warning.GetProperty("previousValue").GetDecimal(), warning.GetProperty("score").GetDouble()));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, data.GetProperty("none").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("operator", null, null, null, "规则 extreme_change（操作员不显示数值）/ rule extreme_change (values are not shown to operators)", "规则 value_not_a_number（操作员不显示数值）/ rule value_not_a_number (values are not shown to operators)")]
+    [InlineData("admin", "十二", "90", "9", "同比变化异常", "第7行: 值不是数字")]
+    public async Task AnOperatorSeesNoIndicatorValuesInWarningsOrValueRejectsButTheCodesItMustFix(string role, string? rawValue, string? value, string? previousValue, string warningMessage, string rejectMessage)
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);
+        var (older, _) = await SaveBatchesAsync(warehouse);
+        await using var api = new GovernanceApiFactory(warehouse, new Dictionary<string, string?> { ["Auth:AnonymousRole"] = role });
+        using var client = api.CreateClient();
+
+        var batch = (await client.DataAsync($$"""
+            {
+              loadBatch(id: "{{older}}") {
+                rejects { nodes { rule rawValue message } }
+                warnings { nodes { rule value previousValue score message } }
+              }
+            }
+            """)).GetProperty("loadBatch");
+
+        var rejects = batch.GetProperty("rejects").GetProperty("nodes").EnumerateArray().ToDictionary(r => r.GetProperty("rule").GetString()!);
+        var warning = batch.GetProperty("warnings").GetProperty("nodes")[0];
+        Assert.Equal((rawValue, rejectMessage), (Text(rejects["value_not_a_number"].GetProperty("rawValue")), rejects["value_not_a_number"].GetProperty("message").GetString()));
+        Assert.Equal(("361102999999", "第2行: 未知区划"), (rejects["unknown_area"].GetProperty("rawValue").GetString(), rejects["unknown_area"].GetProperty("message").GetString()));
+        Assert.Equal((value, previousValue, warningMessage), (Text(warning.GetProperty("value")), Text(warning.GetProperty("previousValue")), warning.GetProperty("message").GetString()));
+        Assert.Equal(4.5, warning.GetProperty("score").GetDouble());
+
+        static string? Text(System.Text.Json.JsonElement e) => e.ValueKind == System.Text.Json.JsonValueKind.Null ? null : e.ToString();
     }
 
     [Fact]
