@@ -22,4 +22,34 @@ public sealed class WarehouseMigrator(IDbContextFactory<WarehouseDbContext> fact
         await WarehouseSeeder.SeedAsync(db, cancellationToken);
         logger.LogInformation("Warehouse is current: {IndicatorCount} indicators in the catalogue", await db.Indicators.CountAsync(cancellationToken));
     }
+
+    /// <summary>
+    /// For a command that needs the tables. A SQLite warehouse behind its migrations (a new file) is migrated here, as the
+    /// API does at start; a server warehouse is not (its owner decides when the schema changes): that throws
+    /// <see cref="WarehouseNotMigratedException"/>, whose message says to run <c>governance migrate</c>.
+    /// </summary>
+    public async Task EnsureCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        List<string> pending;
+        WarehouseProvider provider;
+        string database;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            pending = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+            (provider, database) = (db.Provider, db.Database.GetDbConnection().Database);
+        }
+
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        if (provider != WarehouseProvider.Sqlite)
+        {
+            throw new WarehouseNotMigratedException(
+                $"The {provider} warehouse '{database}' is not migrated ({pending.Count} pending migrations, the last {pending[^1]}): run `governance migrate` as the tables' owner, then this command again.");
+        }
+
+        await MigrateAsync(cancellationToken);
+    }
 }
