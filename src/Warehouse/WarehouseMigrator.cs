@@ -68,10 +68,19 @@ public sealed class WarehouseMigrator(IDbContextFactory<WarehouseDbContext> fact
     }
 
     /// <summary>Whether the database exists and its pending migrations, asked without EF's probe where the database may not exist yet (that probe logs an error).</summary>
-    private static async Task<(bool Exists, List<string> Pending)> PendingAsync(WarehouseDbContext db, CancellationToken cancellationToken) =>
-        db.Provider == WarehouseProvider.Postgres && await PostgresDatabaseExistsAsync(db.Database.GetConnectionString()!, cancellationToken) == false
-            ? (false, [.. db.Database.GetMigrations()])
+    private static async Task<(bool Exists, List<string> Pending)> PendingAsync(WarehouseDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Provider == WarehouseProvider.Postgres && await PostgresDatabaseExistsAsync(db.Database.GetConnectionString()!, cancellationToken) == false)
+        {
+            return (false, [.. db.Database.GetMigrations()]);
+        }
+
+        // Without its history table (an empty database) EF's provider reads it anyway and logs the failure as an error.
+        return db.Provider == WarehouseProvider.Postgres && !await db.Database
+                .SqlQueryRaw<bool>($"SELECT to_regclass('\"{HistoryRepository.DefaultTableName}\"') IS NOT NULL AS \"Value\"").SingleAsync(cancellationToken)
+            ? (true, [.. db.Database.GetMigrations()])
             : (true, [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)]);
+    }
 
     /// <summary>Reads pg_database on the maintenance database <c>postgres</c>; null when that cannot be asked (no access to it: EF's own probe decides).</summary>
     private static async Task<bool?> PostgresDatabaseExistsAsync(string connectionString, CancellationToken cancellationToken)
