@@ -11,6 +11,22 @@ namespace Governance.Etl;
 /// <summary>Builds the service provider the commands run in: the same settings as the API (appsettings.json, environment, GOVERNANCE_ variables).</summary>
 public static class EtlHost
 {
+    /// <summary>The host of a command that reads or writes the warehouse: a new SQLite file is migrated first, a server warehouse behind its migrations is an error saying what to run.</summary>
+    public static async Task<IHost> BuildCurrentAsync(CancellationToken cancellationToken)
+    {
+        var host = Build();
+        try
+        {
+            await host.Services.GetRequiredService<WarehouseMigrator>().EnsureCurrentAsync(cancellationToken);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
     public static IHost Build(string[]? settings = null, Action<HostApplicationBuilder>? configure = null)
     {
         // Below every other source: a load reads the fact table through read calls, not a memory map, so that the

@@ -9,6 +9,9 @@ public static class ExitCodes
     /// <summary>At least one file was rejected.</summary>
     public const int Rejected = 1;
 
-    /// <summary>Usage or configuration error.</summary>
+    /// <summary>Usage or configuration error, or a server warehouse that is not migrated.</summary>
     public const int UsageOrConfiguration = 2;
+
+    /// <summary>The command failed for another reason (the database could not be reached, a bug): one line on stderr, the details in a log file it names.</summary>
+    public const int Failed = 3;
 }

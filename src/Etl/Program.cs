@@ -24,3 +24,17 @@ catch (WarehouseConfigurationException e)
     await Console.Error.WriteLineAsync($"Configuration error: {e.Message}");
     return ExitCodes.UsageOrConfiguration;
 }
+catch (WarehouseNotMigratedException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return ExitCodes.UsageOrConfiguration;
+}
+catch (OperationCanceledException)
+{
+    await Console.Error.WriteLineAsync("Cancelled.");
+    return ExitCodes.Failed;
+}
+catch (Exception e)
+{
+    return await FailureLog.ReportAsync(e, args);
+}

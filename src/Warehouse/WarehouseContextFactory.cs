@@ -2,6 +2,7 @@ using Governance.Warehouse.Providers;
 using Governance.Warehouse.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Governance.Warehouse;
@@ -50,6 +51,9 @@ public sealed class WarehouseContextFactory : IDbContextFactory<WarehouseDbConte
     private static void UseSqlite(DbContextOptionsBuilder<SqliteWarehouseDbContext> builder, WarehouseSettings settings)
     {
         builder.UseSqlite(PrepareSqlite(settings.ConnectionString), o => o.CommandTimeout(settings.CommandTimeoutSeconds));
+        // EF's own SQLite table rebuilds (a migration adding check constraints) turn foreign keys off outside the
+        // transaction, as SQLite requires, and EF warns of that on every fresh migrate: expected, so not a warning here.
+        builder.ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)));
         if (settings.SqliteMemoryMapMegabytes > 0)
         {
             builder.AddInterceptors(new SqliteMemoryMapInterceptor(settings.SqliteMemoryMapMegabytes));

@@ -9,7 +9,12 @@ public sealed class WarehouseOptions
 
     public const int DefaultSqliteMemoryMapMegabytes = 128;
 
-    public const string DefaultSqliteConnectionString = "Data Source=data/governance.db;Default Timeout=30;Pooling=True";
+    /// <summary>The SQLite file without a <c>ConnectionStrings:Warehouse</c> setting, under the <see cref="DefaultPaths"/> root.</summary>
+    public const string DefaultSqliteFile = "data/governance.db";
+
+    /// <summary>The connection string without a setting: <paramref name="file"/> (absolute), a 30 s busy timeout, pooled connections.</summary>
+    public static string DefaultSqliteConnectionString(string file) =>
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30, Pooling = true }.ToString();
 
     /// <summary><c>Sqlite</c> (default), <c>Postgres</c> or <c>SqlServer</c>.</summary>
     public string Provider { get; set; } = nameof(WarehouseProvider.Sqlite);

@@ -36,7 +36,7 @@ public sealed record WarehouseSettings(WarehouseProvider Provider, string Connec
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             connectionString = provider == WarehouseProvider.Sqlite
-                ? WarehouseOptions.DefaultSqliteConnectionString
+                ? WarehouseOptions.DefaultSqliteConnectionString(DefaultPaths.Resolve(WarehouseOptions.DefaultSqliteFile))
                 : throw new WarehouseConfigurationException(
                     $"Setting ConnectionStrings:Warehouse is missing; Warehouse:Provider {provider} needs a connection string.");
         }

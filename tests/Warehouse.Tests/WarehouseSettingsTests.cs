@@ -1,3 +1,4 @@
+using Governance.TestSupport;
 using Microsoft.Extensions.Configuration;
 
 namespace Governance.Warehouse.Tests;
@@ -10,9 +11,8 @@ public sealed class WarehouseSettingsTests
         var settings = WarehouseSettings.FromConfiguration(Configuration([]));
 
         Assert.Equal(
-            (WarehouseProvider.Sqlite, WarehouseOptions.DefaultSqliteConnectionString, 60, 128),
+            (WarehouseProvider.Sqlite, $"Data Source={Path.Combine(Repository.Root, "data", "governance.db")};Default Timeout=30;Pooling=True", 60, 128),
             (settings.Provider, settings.ConnectionString, settings.CommandTimeoutSeconds, settings.SqliteMemoryMapMegabytes));
-        Assert.StartsWith("Data Source=data/", settings.ConnectionString, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Governance.Etl.Demo;
+using Governance.Warehouse;
 
 namespace Governance.Api.Hosting;
 
@@ -10,8 +11,8 @@ public sealed class FirstRunDemoOptions
     /// <summary>Generate and load the demo county when the warehouse holds no facts.</summary>
     public bool LoadOnFirstRun { get; set; } = true;
 
-    /// <summary>Where the generated files are written (and kept, to look at or load elsewhere).</summary>
-    public string OutputDirectory { get; set; } = "data/demo";
+    /// <summary>Where the generated files are written (and kept, to look at or load elsewhere); by default data/demo beside the warehouse.</summary>
+    public string OutputDirectory { get; set; } = DefaultPaths.Resolve("data/demo");
 
     public int Seed { get; set; } = DemoOptions.DefaultSeed;
 

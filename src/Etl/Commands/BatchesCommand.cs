@@ -21,7 +21,7 @@ internal static class BatchesCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
-            using var host = EtlHost.Build();
+            using var host = await EtlHost.BuildCurrentAsync(cancellationToken);
             var batches = await host.Services.GetRequiredService<BatchQueries>().RecentAsync(count, cancellationToken);
             BatchReport.WriteList(OperatorConsole.ForStandardOutput(), batches);
             return ExitCodes.Success;
@@ -31,7 +31,7 @@ internal static class BatchesCommand
         var show = new Command("show", "One load with every reject and warning.") { id };
         show.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = EtlHost.Build();
+            using var host = await EtlHost.BuildCurrentAsync(cancellationToken);
             var detail = await host.Services.GetRequiredService<BatchQueries>().FindAsync(parse.GetValue(id), cancellationToken);
             if (detail is null)
             {

@@ -30,7 +30,7 @@ internal static class FileCommand
             return ExitCodes.UsageOrConfiguration;
         }
 
-        using var host = EtlHost.Build();
+        using var host = await EtlHost.BuildCurrentAsync(cancellationToken);
         var results = await LoadProgressDisplay.RunAsync(
             OperatorConsole.ForStandardOutput(), OperatorConsole.IsTerminal, files, (path, progress) => load(host.Services, path, progress, cancellationToken), result => LoadReportWriter.Write(Console.Out, result));
 

@@ -34,7 +34,7 @@ internal static class KeysCommand
             }
 
             var codes = parse.GetValue(areas)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            using var host = EtlHost.Build();
+            using var host = await EtlHost.BuildCurrentAsync(cancellationToken);
             try
             {
                 var (key, secret) = await host.Services.GetRequiredService<ApiKeyStore>().CreateAsync(parse.GetValue(name)!, parsedRole, codes, parse.GetValue(trusted), cancellationToken);
@@ -56,7 +56,7 @@ internal static class KeysCommand
         var command = new Command("list", "List keys: id, name, role, areas, created and revoked times (never the keys).");
         command.SetAction(async (_, cancellationToken) =>
         {
-            using var host = EtlHost.Build();
+            using var host = await EtlHost.BuildCurrentAsync(cancellationToken);
             var keys = await host.Services.GetRequiredService<ApiKeyStore>().ListAsync(cancellationToken);
             Console.WriteLine($"{"id",6}  {"name",-24} {"role",-8} {"created",-20} {"revoked",-20} areas");
             foreach (var key in keys)
@@ -75,7 +75,7 @@ internal static class KeysCommand
         var command = new Command("revoke", "Revoke a key: requests with it are refused from then on.") { id };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = EtlHost.Build();
+            using var host = await EtlHost.BuildCurrentAsync(cancellationToken);
             var keyId = parse.GetValue(id);
             if (!await host.Services.GetRequiredService<ApiKeyStore>().RevokeAsync(keyId, cancellationToken))
             {

@@ -20,6 +20,10 @@ public sealed class FirstRunDemoTests : IDisposable
     }
 
     [Fact]
+    public void WithoutASettingTheDemoCountyIsWrittenBesideTheDefaultWarehouse() =>
+        Assert.Equal(Repository.PathOf("data", "demo"), new Governance.Api.Hosting.FirstRunDemoOptions().OutputDirectory);
+
+    [Fact]
     public async Task EmptyWarehouseGetsTheDemoCountyBeforeTheApiServesAndOnlyOnce()
     {
         await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);

@@ -15,7 +15,14 @@ public sealed class DemoLoadTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"governance-demo-load-{Guid.NewGuid():N}");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    /// <summary>A skipped test (no PostgreSQL) wrote nothing: the folder may not exist.</summary>
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]

@@ -11,7 +11,14 @@ public sealed class DemoWriterTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"governance-demo-{Guid.NewGuid():N}");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    /// <summary>A skipped test (no PostgreSQL) wrote nothing: the folder may not exist.</summary>
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
 
     [Fact]
     public void SameSeedWritesTheSameFiles()

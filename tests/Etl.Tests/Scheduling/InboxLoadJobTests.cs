@@ -19,6 +19,10 @@ public sealed class InboxLoadJobTests : IDisposable
         }
     }
 
+    [Fact]
+    public void WithoutASettingTheInboxIsBesideTheDefaultWarehouse() =>
+        Assert.Equal(Repository.PathOf("data", "inbox"), new EtlScheduleOptions().Inbox);
+
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task GoodFilesGoToArchiveAndTheBadOneToRejectedEachWithItsReport(WarehouseProvider provider)

@@ -5,6 +5,7 @@ using System.Text;
 using Governance.Api.Tests.Support;
 using Governance.TestSupport;
 using Governance.Warehouse;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
@@ -20,8 +21,10 @@ public sealed class TruncatedBodyTests
         await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);
         await using var api = new GovernanceApiFactory(warehouse);
         var log = new CollectingSink();
-        await using var logged = api.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILogEventSink>(log)));
-        logged.UseKestrel(0);
+        // The port is pinned here, on the builder: UseKestrel(0) on a WithWebHostBuilder factory left the server on
+        // Kestrel's default address (localhost:5000), taken whenever an API runs on this machine.
+        await using var logged = api.WithWebHostBuilder(b => b.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0").ConfigureServices(s => s.AddSingleton<ILogEventSink>(log)));
+        logged.UseKestrel();
         logged.StartServer();
         var address = logged.CreateClient().BaseAddress!;
         Assert.NotNull(logged.Services.GetService<Serilog.ILogger>());
