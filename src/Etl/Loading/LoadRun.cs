@@ -47,7 +47,20 @@ internal static class LoadRun
         }
 
         // The batch records the file's name, not where it lies on the server (the API shows batches to analysts).
-        var started = await BatchJournal.StartAsync(factory, kind, Path.GetFileName(fullPath), sha, options.DryRun, cancellationToken);
+        LoadBatch started;
+        try
+        {
+            started = await BatchJournal.StartAsync(factory, kind, Path.GetFileName(fullPath), sha, options.DryRun, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // No batch row could be written (the warehouse is down): Failed, so the file is kept for the next run; one line, the exception at Debug.
+            var message = $"导入未开始 / the load did not start: {Innermost(e)}";
+            logger.LogError("{FileName}: {Message}", Path.GetFileName(fullPath), message);
+            logger.LogDebug(e, "{FileName}: the batch could not be started", Path.GetFileName(fullPath));
+            return new LoadResult(null, fullPath, LoadBatchStatus.Failed, 0, 0, 0, 0, 0, 0, [], message);
+        }
+
         using var _ = LogContext.PushProperty("LoadBatchId", started.LoadBatchId);
         var named = new NamedAreas(); // what the body read before it failed: scopes a Failed or wholly Rejected batch
         logger.LogInformation("Batch {LoadBatchId}: loading {Kind} from {FileName} (SHA-256 {Sha256})", started.LoadBatchId, kind, fullPath, sha);
@@ -79,6 +92,17 @@ internal static class LoadRun
             await BatchJournal.FailAsync(factory, started.LoadBatchId, "cancelled / 已取消", named.Prefix);
             throw;
         }
+    }
+
+    private static string Innermost(Exception exception)
+    {
+        var inner = exception;
+        while (inner.InnerException is not null && inner is AggregateException or InvalidOperationException)
+        {
+            inner = inner.InnerException;
+        }
+
+        return $"{inner.GetType().Name}: {inner.Message}".ReplaceLineEndings(" ");
     }
 
     private static string? StatisticsSql(WarehouseProvider provider, LoadBatchKind kind) => provider switch
