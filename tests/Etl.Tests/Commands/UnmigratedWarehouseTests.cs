@@ -78,7 +78,7 @@ public sealed class UnmigratedWarehouseTests
 
     private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(TempFolder folder, Dictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.Path, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Governance.Etl.dll"));
         foreach (var argument in arguments)
         {

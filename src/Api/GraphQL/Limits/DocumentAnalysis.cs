@@ -48,8 +48,10 @@ public sealed class DocumentAnalysis
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(limits);
-        var analysis = new DocumentAnalysis(document, limits, variables, schema);
-        analysis.Aliases = CountAliases(document);
+        var analysis = new DocumentAnalysis(document, limits, variables, schema)
+        {
+            Aliases = CountAliases(document)
+        };
         if (analysis.Aliases > limits.MaxAliases)
         {
             analysis.Problem = ("TOO_MANY_ALIASES", $"The document has {analysis.Aliases} aliases; at most {limits.MaxAliases} are allowed (Api:Limits:MaxAliases).");

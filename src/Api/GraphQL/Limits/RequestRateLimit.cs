@@ -12,7 +12,7 @@ internal static class RequestRateLimit
     public static PartitionedRateLimiter<HttpContext> PerPrincipal() => PartitionedRateLimiter.Create<HttpContext, string>(http =>
     {
         var limit = http.RequestServices.GetRequiredService<IOptions<LimitOptions>>().Value.RequestsPerMinute;
-        if (limit == 0 || !http.Request.Path.StartsWithSegments("/graphql"))
+        if (limit == 0 || !http.Request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase))
         {
             return RateLimitPartition.GetNoLimiter(string.Empty);
         }
