@@ -11,23 +11,13 @@ namespace Governance.Api.Security;
 /// allows it; otherwise 401 (no or bad credentials) or 403 (credentials granting no role or area). Sets the request's
 /// <see cref="AccessScope"/> for resolvers and for the database layer.
 /// </summary>
-internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous, FailedAuthentications failures, ILogger<AccessGate> logger)
+internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous, ILogger<AccessGate> logger)
 {
     public async Task InvokeAsync(HttpContext http)
     {
         if (!http.Request.Path.StartsWithSegments("/graphql") || IsIdePage(http.Request))
         {
             await next(http);
-            return;
-        }
-
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "none";
-        var presentsCredentials = http.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) || http.Request.Headers.Authorization.Count > 0;
-        if (presentsCredentials && !failures.MayTry(address, out var retryAfter))
-        {
-            http.Response.Headers.RetryAfter = retryAfter;
-            await ErrorResponse.WriteAsync(http, StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
-                "Too many failed authentications from this address in the last minute (Api:Limits:FailedAuthenticationsPerMinute); retry later.");
             return;
         }
 
@@ -40,6 +30,21 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
         {
             logger.LogError(e, "Request {RequestId}: the warehouse did not answer the key lookup", http.TraceIdentifier);
             await ErrorResponse.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, DatabaseFaults.Code, DatabaseFaults.Message);
+            return;
+        }
+
+        if (http.Items[ApiKeyAuthenticationHandler.LookupFaultItem] is Exception fault)
+        {
+            logger.LogError(fault, "Request {RequestId}: the warehouse did not answer the key lookup", http.TraceIdentifier);
+            await ErrorResponse.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, DatabaseFaults.Code, DatabaseFaults.Message);
+            return;
+        }
+
+        if (http.Items[ApiKeyAuthenticationHandler.TooManyFailuresItem] is string retryAfter)
+        {
+            logger.LogWarning("Request {RequestId} refused: {Problem}", http.TraceIdentifier, result.Failure?.Message);
+            http.Response.Headers.RetryAfter = retryAfter;
+            await ErrorResponse.WriteAsync(http, StatusCodes.Status429TooManyRequests, "RATE_LIMITED", result.Failure!.Message);
             return;
         }
 
@@ -61,11 +66,6 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
         }
         else
         {
-            if (result.Failure is not null)
-            {
-                failures.Record(address);
-            }
-
             logger.LogWarning("Request {RequestId} refused: {Problem}", http.TraceIdentifier, result.Failure?.Message ?? "no credentials");
             http.Response.Headers.WWWAuthenticate = "Bearer, ApiKey";
             await ErrorResponse.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",

@@ -10,7 +10,7 @@ namespace Governance.Api.Security;
 /// limit, an address's further attempts with credentials are 429 before their key is looked up, so guessing keys
 /// costs the warehouse at most that many lookups a minute per address.
 /// </summary>
-internal sealed class FailedAuthentications(IOptions<LimitOptions> options) : IDisposable
+public sealed class FailedAuthentications(IOptions<LimitOptions> options) : IDisposable
 {
     private readonly int _limit = options.Value.FailedAuthenticationsPerMinute;
 
@@ -21,6 +21,13 @@ internal sealed class FailedAuthentications(IOptions<LimitOptions> options) : ID
             Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         }));
+
+    /// <summary>The client address (a known proxy's forwarded one); a peer without one (a Unix socket) is "none".</summary>
+    public static string AddressOf(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.Connection.RemoteIpAddress?.ToString() ?? "none";
+    }
 
     /// <summary>Whether the address may try credentials now; if not, the seconds until it may (for Retry-After).</summary>
     public bool MayTry(string address, out string retryAfter)

@@ -47,6 +47,7 @@ public static class SecurityServiceExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<BodySizeLimit>();
         app.UseRateLimiter();
+        app.UseAuthentication(); // here, after the limits: left out, the host would add it first, and every refused request would cost a key lookup
         app.UseMiddleware<AccessGate>();
         _ = app.Services.GetRequiredService<RequestAccess>(); // a bad trusted-documents or introspection setting stops start-up
         var anonymous = app.Services.GetRequiredService<AnonymousAccess>();
