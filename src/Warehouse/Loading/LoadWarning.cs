@@ -1,6 +1,6 @@
 namespace Governance.Warehouse.Loading;
 
-/// <summary>One row per loaded value flagged after the load (an extreme year-over-year change); a warning, not a reject.</summary>
+/// <summary>One row per flagged value (an extreme year-over-year change) or mismatched name and code; a warning, not a reject.</summary>
 public sealed class LoadWarning
 {
     public long LoadWarningId { get; set; }
