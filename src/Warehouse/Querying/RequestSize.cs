@@ -1,3 +1,4 @@
+using Governance.Warehouse.Dimensions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Querying;
@@ -15,13 +16,29 @@ public static class RequestSize
         return request.From.Start > request.To.End ? 0 : PeriodMath.Range(request.Grain, request.From.Start, request.To.End).Count();
     }
 
-    /// <summary>The area versions at the request's level inside its area that its caller may see (an unknown area is UNKNOWN_AREA).</summary>
+    /// <summary>
+    /// The area versions at the request's level inside its area that its caller may see: one count, without checking
+    /// the area (a malformed <c>within</c> counts 0 here; the engine then answers it with UNKNOWN_AREA or BAD_REQUEST).
+    /// </summary>
     public static async Task<long> UnitsAsync(IDbContextFactory<WarehouseDbContext> factory, ObservationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(request);
+        string prefix;
+        if (string.IsNullOrWhiteSpace(request.Within))
+        {
+            prefix = string.Empty;
+        }
+        else if (AreaCode.TryParse(request.Within, out var code) && code.Value.Level <= request.Level)
+        {
+            prefix = code.Value.Prefix;
+        }
+        else
+        {
+            return 0;
+        }
+
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, cancellationToken);
         return await AreaScope.VisibleWithin(db, prefix).Where(a => a.Level == request.Level).LongCountAsync(cancellationToken);
     }
 }
