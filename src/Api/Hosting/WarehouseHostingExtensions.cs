@@ -12,6 +12,7 @@ public static class WarehouseHostingExtensions
         builder.Services.AddWarehouse(builder.Configuration);
         builder.Services.AddOptions<WarehouseOptions>().BindConfiguration(WarehouseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<MigrateOnStartService>();
+        builder.Services.AddSingleton<WarehouseHealthCheck.Probe>();
         builder.Services.AddHealthChecks().AddCheck<WarehouseHealthCheck>("warehouse");
         return builder;
     }

@@ -33,6 +33,21 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
             return;
         }
 
+        if (http.Items[ApiKeyAuthenticationHandler.LookupFaultItem] is Exception fault)
+        {
+            logger.LogError(fault, "Request {RequestId}: the warehouse did not answer the key lookup", http.TraceIdentifier);
+            await ErrorResponse.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, DatabaseFaults.Code, DatabaseFaults.Message);
+            return;
+        }
+
+        if (http.Items[ApiKeyAuthenticationHandler.TooManyFailuresItem] is string retryAfter)
+        {
+            logger.LogWarning("Request {RequestId} refused: {Problem}", http.TraceIdentifier, result.Failure?.Message);
+            http.Response.Headers.RetryAfter = retryAfter;
+            await ErrorResponse.WriteAsync(http, StatusCodes.Status429TooManyRequests, "RATE_LIMITED", result.Failure!.Message);
+            return;
+        }
+
         AccessScope? scope;
         if (result.Succeeded)
         {

@@ -32,21 +32,23 @@ public static class SecurityServiceExtensions
 
         builder.Services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RequestAccess>();
+        builder.Services.AddSingleton<FailedAuthentications>();
         builder.Services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = RequestRateLimit.PerPrincipal();
+            o.GlobalLimiter = RequestRateLimit.PerCaller();
             o.OnRejected = RequestRateLimit.RejectAsync;
         });
         return builder;
     }
 
-    /// <summary>The access gate in front of <c>/graphql</c>.</summary>
+    /// <summary>The limits per caller, then the access gate, in front of <c>/graphql</c>: a refused request costs no key lookup.</summary>
     public static WebApplication UseGovernanceSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<BodySizeLimit>();
-        app.UseMiddleware<AccessGate>();
         app.UseRateLimiter();
+        app.UseAuthentication(); // here, after the limits: left out, the host would add it first, and every refused request would cost a key lookup
+        app.UseMiddleware<AccessGate>();
         _ = app.Services.GetRequiredService<RequestAccess>(); // a bad trusted-documents or introspection setting stops start-up
         var anonymous = app.Services.GetRequiredService<AnonymousAccess>();
         if (anonymous.Allowed && !app.Environment.IsDevelopment())

@@ -47,6 +47,26 @@ public sealed class LimitOptions
     [Range(0, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 600;
 
+    /// <summary>Requests one principal (key, token, or address without credentials) may have running at once; 0 turns the limit off.</summary>
+    [Range(0, 10_000)]
+    public int ConcurrentRequestsPerCaller { get; set; } = 4;
+
+    /// <summary>Requests of a principal past <see cref="ConcurrentRequestsPerCaller"/> that wait for a running one to end (oldest first); the rest are 429.</summary>
+    [Range(0, 1_000)]
+    public int ConcurrentRequestsQueue { get; set; } = 2;
+
+    /// <summary>Failed authentications (unknown key, bad token) per client address per minute; past it, attempts are 429 without a key lookup. 0 turns the limit off.</summary>
+    [Range(0, 1_000_000)]
+    public int FailedAuthenticationsPerMinute { get; set; } = 30;
+
+    /// <summary>Most periods (at the request's grain, from..to) an observations or growth request may ask for.</summary>
+    [Range(1, 100_000)]
+    public int MaxPeriods { get; set; } = 240;
+
+    /// <summary>Most cells (areas at the level within the area, times periods, times indicators) an observations or growth request may ask for.</summary>
+    [Range(1, 10_000_000_000)]
+    public long MaxCells { get; set; } = 5_000_000;
+
     /// <summary>Roles that may run introspection, comma-separated; anonymous callers everywhere but in Production. Null: analyst, operator, admin in Production, every role elsewhere.</summary>
     public string? IntrospectionRoles { get; set; }
 

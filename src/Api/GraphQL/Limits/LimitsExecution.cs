@@ -69,16 +69,27 @@ public static class LimitsExecution
         return await WithTimeoutAsync(options, next, TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds));
     }
 
+    /// <summary>How long a cancelled execution may take to unwind before the 408 is sent without it.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(250);
+
     private static async Task<ExecutionResult> WithTimeoutAsync(ExecutionOptions options, ExecutionDelegate next, TimeSpan timeout)
     {
         var caller = options.CancellationToken;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(caller);
         deadline.CancelAfter(timeout);
         options.CancellationToken = deadline.Token;
+        var execution = next(options);
         try
         {
-            var result = await next(options);
+            var result = await execution.WaitAsync(timeout + Grace, CancellationToken.None);
             return deadline.IsCancellationRequested && !caller.IsCancellationRequested ? TimedOut(timeout) : result;
+        }
+        catch (TimeoutException)
+        {
+            // Cancelled at the deadline but still unwinding (a PostgreSQL cancel request waits for the server): the 408
+            // goes now; the execution ends on its own, its failure observed here and not logged.
+            _ = execution.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return TimedOut(timeout);
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.RateLimiting;
 using Governance.Api.Security;
 using Microsoft.AspNetCore.RateLimiting;
@@ -6,25 +8,55 @@ using Microsoft.Extensions.Options;
 
 namespace Governance.Api.GraphQL.Limits;
 
-/// <summary>Requests per principal per minute on <c>/graphql</c> (<c>Api:Limits:RequestsPerMinute</c>): a key, a token subject, or the address of an anonymous caller.</summary>
+/// <summary>
+/// Per caller on <c>/graphql</c>: at most <c>Api:Limits:ConcurrentRequestsPerCaller</c> requests running at once (a few
+/// more wait, <c>Api:Limits:ConcurrentRequestsQueue</c>), and <c>Api:Limits:RequestsPerMinute</c> a minute. It runs
+/// before the access gate, so a refused request costs no key lookup: the caller is told apart by what it presents
+/// (the SHA-256 of its key or token) or, without credentials, by its client address (a known proxy's forwarded one).
+/// </summary>
 internal static class RequestRateLimit
 {
-    public static PartitionedRateLimiter<HttpContext> PerPrincipal() => PartitionedRateLimiter.Create<HttpContext, string>(http =>
+    public static PartitionedRateLimiter<HttpContext> PerCaller() => PartitionedRateLimiter.CreateChained(Concurrent(), PerMinute());
+
+    private static PartitionedRateLimiter<HttpContext> Concurrent() => PartitionedRateLimiter.Create<HttpContext, string>(http =>
     {
-        var limit = http.RequestServices.GetRequiredService<IOptions<LimitOptions>>().Value.RequestsPerMinute;
-        if (limit == 0 || !http.Request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase))
+        var limits = Limits(http);
+        return limits.ConcurrentRequestsPerCaller == 0 || !IsGraphQL(http)
+            ? RateLimitPartition.GetNoLimiter(string.Empty)
+            : RateLimitPartition.GetConcurrencyLimiter(CallerOf(http), _ => new ConcurrencyLimiterOptions
+            {
+                PermitLimit = limits.ConcurrentRequestsPerCaller,
+                QueueLimit = limits.ConcurrentRequestsQueue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            });
+    });
+
+    private static PartitionedRateLimiter<HttpContext> PerMinute() => PartitionedRateLimiter.Create<HttpContext, string>(http =>
+    {
+        var limit = Limits(http).RequestsPerMinute;
+        return limit == 0 || !IsGraphQL(http)
+            ? RateLimitPartition.GetNoLimiter(string.Empty)
+            : RateLimitPartition.GetFixedWindowLimiter(CallerOf(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limit,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+    });
+
+    /// <summary>The caller as it presents itself, without a lookup: its key or bearer token (hashed, never kept in clear), else its client address.</summary>
+    public static string CallerOf(HttpContext http)
+    {
+        var headers = http.Request.Headers;
+        var key = headers[ApiKeyAuthenticationHandler.Header].ToString();
+        if (!string.IsNullOrWhiteSpace(key))
         {
-            return RateLimitPartition.GetNoLimiter(string.Empty);
+            return "key:" + Fingerprint(key);
         }
 
-        var principal = http.User.FindFirst(GovernanceClaims.Subject)?.Value ?? $"address:{http.Connection.RemoteIpAddress}";
-        return RateLimitPartition.GetFixedWindowLimiter(principal, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
-    });
+        var authorization = headers.Authorization.ToString();
+        return string.IsNullOrWhiteSpace(authorization) ? $"address:{http.Connection.RemoteIpAddress}" : "token:" + Fingerprint(authorization);
+    }
 
     public static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
@@ -32,9 +64,21 @@ internal static class RequestRateLimit
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await ErrorResponse.WriteAsync(http, StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
+                "Too many requests from this caller in the last minute (Api:Limits:RequestsPerMinute); retry later.");
+            return;
         }
 
+        // The concurrency limiter gives no time: a running request usually ends within a second or two.
+        var limits = Limits(http);
+        http.Response.Headers.RetryAfter = "1";
         await ErrorResponse.WriteAsync(http, StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
-            "Too many requests from this caller in the last minute (Api:Limits:RequestsPerMinute); retry later.");
+            $"This caller already has {limits.ConcurrentRequestsPerCaller} requests running and {limits.ConcurrentRequestsQueue} waiting (Api:Limits:ConcurrentRequestsPerCaller, Api:Limits:ConcurrentRequestsQueue); retry when one has ended.");
     }
+
+    private static bool IsGraphQL(HttpContext http) => http.Request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase);
+
+    private static LimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<LimitOptions>>().Value;
+
+    private static string Fingerprint(string credential) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(credential)))[..32];
 }

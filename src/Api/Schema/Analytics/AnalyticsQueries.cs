@@ -54,6 +54,7 @@ public sealed class AnalyticsQueries : IQueryFields
                     c.GetArgument<AreaStructure?>("structure") ?? AreaStructure.AsReported,
                     c.GetArgument<bool?>("includeNonReporting") ?? false,
                     ObservationFields.Parts(selected, filter, order));
+                await WorkBound.CheckAsync(c, request);
                 var page = PageRequest.From(c);
                 var counted = selected.Overlaps(["totalCount", "pageInfo"]);
                 var result = await new ObservationPager(Factory(c)).PageAsync(request, order, filter, page.Offset, page.Size, counted, c.CancellationToken);
@@ -94,8 +95,16 @@ public sealed class AnalyticsQueries : IQueryFields
             .Argument<StringGraphType>("within", "Only areas inside this one (范围); default everything.")
             .Argument<NonNullGraphType<IntGraphType>>("from", "First year (起始年份).")
             .Argument<NonNullGraphType<IntGraphType>>("to", "Last year (截止年份).")
-            .ResolveAsync(async c => await new GrowthEngine(Factory(c)).QueryAsync(
-                c.GetArgument<string>("indicator"), c.GetArgument<AreaLevel>("level"), c.GetArgument<string?>("within"), c.GetArgument<int>("from"), c.GetArgument<int>("to"), Selections.Beneath(c).Contains("area"), c.CancellationToken));
+            .ResolveAsync(async c =>
+            {
+                var (indicator, level, within, from, to) = (c.GetArgument<string>("indicator"), c.GetArgument<AreaLevel>("level"), c.GetArgument<string?>("within"), c.GetArgument<int>("from"), c.GetArgument<int>("to"));
+                if (from <= to && from >= PeriodKey.MinYear && to <= PeriodKey.MaxYear)
+                {
+                    await WorkBound.CheckAsync(c, new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(from), PeriodKey.ForYear(to)));
+                }
+
+                return await new GrowthEngine(Factory(c)).QueryAsync(indicator, level, within, from, to, Selections.Beneath(c).Contains("area"), c.CancellationToken);
+            });
 
     private static void AddAttainment(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttainmentType>>>>("attainment")

@@ -50,7 +50,7 @@ public sealed class ExecutionTimeoutTests
     }
 
     /// <summary>A session holding the catalogue locked until it is disposed (its transaction then ends with it).</summary>
-    private static async Task<NpgsqlConnection> LockCatalogueAsync(TestWarehouse warehouse)
+    internal static async Task<NpgsqlConnection> LockCatalogueAsync(TestWarehouse warehouse)
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(warehouse.ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
@@ -60,7 +60,7 @@ public sealed class ExecutionTimeoutTests
     }
 
     /// <summary>Polls (up to 30 s) until a query of the warehouse's database waits on a lock.</summary>
-    private static Task<bool> WaitsAsync(TestWarehouse warehouse) => PollAsync(warehouse, waiting => waiting > 0);
+    internal static Task<bool> WaitsAsync(TestWarehouse warehouse) => PollAsync(warehouse, waiting => waiting > 0);
 
     /// <summary>Polls (up to 30 s) until no query of the warehouse's database waits on a lock.</summary>
     private static Task<bool> NoQueryWaitsAsync(TestWarehouse warehouse) => PollAsync(warehouse, waiting => waiting == 0);
