@@ -13,6 +13,7 @@ namespace Governance.TestSupport;
 public sealed class TestWarehouse : IAsyncDisposable
 {
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static readonly string[] SqliteFileSuffixes = ["", "-wal", "-shm"];
     private static string? _sqliteTemplate;
     private static string? _postgresTemplate;
 
@@ -84,7 +85,7 @@ public sealed class TestWarehouse : IAsyncDisposable
         return new TestWarehouse(settings, () =>
         {
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in SqliteFileSuffixes)
             {
                 File.Delete(file + suffix);
             }
