@@ -21,17 +21,17 @@ internal static class ProvinceGenerator
         values.WriteLine("area_code,period,indicator,value");
         areas.WriteLine("360000000000,省,,2000-01-01");
         long rows = 0;
-        const int villagesPerTownship = 20;
-        const int townshipsPerCounty = 25;
-        var townships = (villages + villagesPerTownship - 1) / villagesPerTownship;
+        const int VillagesPerTownship = 20;
+        const int TownshipsPerCounty = 25;
+        var townships = (villages + VillagesPerTownship - 1) / VillagesPerTownship;
         for (var t = 0; t < townships; t++)
         {
-            var prefecture = 1 + (t / (townshipsPerCounty * 20));
-            var county = 1 + (t / townshipsPerCounty % 20);
+            var prefecture = 1 + (t / (TownshipsPerCounty * 20));
+            var county = 1 + (t / TownshipsPerCounty % 20);
             var countyCode = $"36{prefecture:00}{county:00}";
-            if (t % townshipsPerCounty == 0)
+            if (t % TownshipsPerCounty == 0)
             {
-                if (t % (townshipsPerCounty * 20) == 0)
+                if (t % (TownshipsPerCounty * 20) == 0)
                 {
                     areas.WriteLine($"36{prefecture:00}00000000,市{prefecture},,2000-01-01");
                 }
@@ -39,9 +39,9 @@ internal static class ProvinceGenerator
                 areas.WriteLine($"{countyCode}000000,县{countyCode},,2000-01-01");
             }
 
-            var township = $"{countyCode}{100 + (t % townshipsPerCounty):000}";
+            var township = $"{countyCode}{100 + (t % TownshipsPerCounty):000}";
             areas.WriteLine($"{township}000,镇{township},121,2000-01-01");
-            for (var v = 0; v < villagesPerTownship; v++)
+            for (var v = 0; v < VillagesPerTownship; v++)
             {
                 var village = $"{township}{200 + v:000}";
                 areas.WriteLine($"{village},村{village},220,2000-01-01");
@@ -56,7 +56,7 @@ internal static class ProvinceGenerator
                 }
             }
 
-            for (var k = 0; k < villagesPerTownship / 4; k++)
+            for (var k = 0; k < VillagesPerTownship / 4; k++)
             {
                 var community = $"{township}{1 + k:000}";
                 areas.WriteLine($"{community},社区{community},111,2000-01-01");

@@ -534,3 +534,12 @@ DROP INDEX ix_fct_indicator_value_period_sk;
 
 INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
 VALUES ('20261126032849_FactTablesWithoutForeignKeys', '10.0.15');
+
+ALTER TABLE etl_load_batch ADD area_code_prefix character varying(12);
+
+drop policy governance_scope on etl_load_batch;
+
+create policy governance_scope on etl_load_batch using ((select '' = any (governance_scope_prefixes())) or (area_code_prefix is not null and area_code_prefix::text ^@ any ((select governance_scope_prefixes())::text[])) or (area_code_prefix is null and (exists (select 1 from fct_indicator_value as v where v.load_batch_id = etl_load_batch.load_batch_id) or exists (select 1 from fct_target as t where t.load_batch_id = etl_load_batch.load_batch_id))));
+
+INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+VALUES ('20261202052657_BatchAreaScope', '10.0.15');

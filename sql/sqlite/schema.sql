@@ -690,3 +690,8 @@ select * from final;
 
 INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
 VALUES ('20261126032741_FactTablesWithoutForeignKeys', '10.0.15');
+
+ALTER TABLE "etl_load_batch" ADD "area_code_prefix" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
+VALUES ('20261202052645_BatchAreaScope', '10.0.15');

@@ -509,3 +509,10 @@ GO
 INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
 VALUES (N'20261126032952_FactTablesWithoutForeignKeys', N'10.0.15');
 GO
+
+ALTER TABLE [etl_load_batch] ADD [area_code_prefix] varchar(12) NULL;
+GO
+
+INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+VALUES (N'20261202052706_BatchAreaScope', N'10.0.15');
+GO

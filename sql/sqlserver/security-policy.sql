@@ -80,8 +80,10 @@ return
     where @area_code is null or exists (select 1 from governance_security.fn_scope_sees_area(@area_code));
 go
 
--- Load batches and their rejects: visible when a fact or target the batch wrote is (those reads are filtered in turn).
-create function governance_security.fn_scope_sees_batch(@load_batch_id bigint)
+-- Load batches: a batch whose file named areas (area_code_prefix, the common prefix of its codes) is visible when all of
+-- them lie inside the scope, whatever became of it; an older batch without a prefix when a fact or target it wrote is
+-- (those reads are filtered in turn). Migration BatchAreaScope on PostgreSQL has the same rule.
+create function governance_security.fn_scope_sees_batch(@load_batch_id bigint, @area_code_prefix varchar(12))
 returns table
 with schemabinding
 as
@@ -89,8 +91,22 @@ return
     select 1 as visible
     where cast(session_context(N'governance.scope') as nvarchar(4000)) = N'*'
         or (session_context(N'governance.scope') is null and is_member('db_owner') = 1)
-        or exists (select 1 from dbo.fct_indicator_value as v where v.load_batch_id = @load_batch_id)
-        or exists (select 1 from dbo.fct_target as t where t.load_batch_id = @load_batch_id);
+        or (@area_code_prefix is not null and exists (select 1 from governance_security.fn_scope_covers(@area_code_prefix)))
+        or (@area_code_prefix is null and (
+            exists (select 1 from dbo.fct_indicator_value as v where v.load_batch_id = @load_batch_id)
+            or exists (select 1 from dbo.fct_target as t where t.load_batch_id = @load_batch_id)));
+go
+
+-- Rejects: those of the batches the scope sees.
+create function governance_security.fn_scope_sees_reject(@load_batch_id bigint)
+returns table
+with schemabinding
+as
+return
+    select 1 as visible
+    from dbo.etl_load_batch as b
+    cross apply governance_security.fn_scope_sees_batch(b.load_batch_id, b.area_code_prefix) as seen
+    where b.load_batch_id = @load_batch_id;
 go
 
 create security policy governance_security.governance_scope
@@ -101,9 +117,11 @@ create security policy governance_security.governance_scope
     add filter predicate governance_security.fn_scope_sees_area_sk(area_sk) on dbo.fct_target,
     add filter predicate governance_security.fn_scope_sees_parameter(area_code) on dbo.ref_threshold_parameter,
     add filter predicate governance_security.fn_scope_covers(area_code) on dbo.etl_warning,
-    add filter predicate governance_security.fn_scope_sees_batch(load_batch_id) on dbo.etl_load_batch,
-    add filter predicate governance_security.fn_scope_sees_batch(load_batch_id) on dbo.etl_reject
+    add filter predicate governance_security.fn_scope_sees_batch(load_batch_id, area_code_prefix) on dbo.etl_load_batch,
+    add filter predicate governance_security.fn_scope_sees_reject(load_batch_id) on dbo.etl_reject
 with (state = on, schemabinding = on);
 go
 
--- To remove it: drop security policy governance_security.governance_scope; then drop the six functions and the schema.
+-- To remove it: drop security policy governance_security.governance_scope; then drop the seven functions and the schema.
+-- A database that ran an earlier version of this script: remove it so, then run this one (migration BatchAreaScope
+-- added etl_load_batch.area_code_prefix, which fn_scope_sees_batch now reads).

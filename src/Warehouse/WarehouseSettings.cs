@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace Governance.Warehouse;
@@ -14,7 +15,7 @@ public sealed record WarehouseSettings(WarehouseProvider Provider, string Connec
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new WarehouseOptions();
         configuration.GetSection(WarehouseOptions.Section).Bind(options);
-        if (!Enum.TryParse<WarehouseProvider>(options.Provider, ignoreCase: true, out var provider) || !Enum.IsDefined(provider) || int.TryParse(options.Provider, out _))
+        if (!Enum.TryParse<WarehouseProvider>(options.Provider, ignoreCase: true, out var provider) || !Enum.IsDefined(provider) || int.TryParse(options.Provider, CultureInfo.InvariantCulture, out _))
         {
             throw new WarehouseConfigurationException(
                 $"Setting Warehouse:Provider is '{options.Provider}'; it must be one of Sqlite, Postgres, SqlServer.");

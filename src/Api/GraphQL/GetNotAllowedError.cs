@@ -9,5 +9,8 @@ public sealed class GetNotAllowedError : ValidationError
     public const string ErrorCode = "METHOD_NOT_ALLOWED";
 
     public GetNotAllowedError(OperationType operation)
-        : base($"A {operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.") => Code = ErrorCode;
+        : base($"A {operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.")
+    {
+        Code = ErrorCode;
+    }
 }

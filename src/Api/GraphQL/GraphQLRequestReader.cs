@@ -40,11 +40,51 @@ public static class GraphQLRequestReader
         try
         {
             using var document = JsonDocument.Parse(bytes);
-            return GraphQLHttpRequest.FromJson(document.RootElement);
+            return HasLoneSurrogate(document.RootElement)
+                ? GraphQLHttpRequest.Invalid(LoneSurrogate)
+                : GraphQLHttpRequest.FromJson(document.RootElement);
         }
         catch (JsonException)
         {
             return GraphQLHttpRequest.Invalid("The request body is not valid JSON.");
+        }
+    }
+
+    private const string LoneSurrogate = "The request has a JSON string that is not valid Unicode (an escaped lone surrogate such as \\ud800).";
+
+    /// <summary>
+    /// True when a string or property name holds an escaped lone surrogate (<c>"\ud800"</c>): valid JSON syntax that no
+    /// UTF-16 or UTF-8 string can hold, so reading it throws. Checked once here, the document's depth being bounded by the parser.
+    /// </summary>
+    private static bool HasLoneSurrogate(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return false;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().Any(HasLoneSurrogate);
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        if (HasLoneSurrogate(property.Value))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
         }
     }
 
@@ -61,7 +101,9 @@ public static class GraphQLRequestReader
         var extensions = ParseObject(parameters["extensions"]);
         if (variables.Problem is not null || extensions.Problem is not null)
         {
-            return GraphQLHttpRequest.Invalid($"The '{(variables.Problem is null ? "extensions" : "variables")}' parameter must be a JSON-encoded object.");
+            return GraphQLHttpRequest.Invalid(variables.Problem == "not Unicode" || extensions.Problem == "not Unicode"
+                ? LoneSurrogate
+                : $"The '{(variables.Problem is null ? "extensions" : "variables")}' parameter must be a JSON-encoded object.");
         }
 
         var operationName = parameters["operationName"].FirstOrDefault();
@@ -78,6 +120,11 @@ public static class GraphQLRequestReader
         try
         {
             using var document = JsonDocument.Parse(text[0]!);
+            if (HasLoneSurrogate(document.RootElement))
+            {
+                return (null, "not Unicode");
+            }
+
             return document.RootElement.ValueKind switch
             {
                 JsonValueKind.Object => (document.RootElement.Clone(), null),

@@ -31,6 +31,7 @@ public static class GraphQLServiceExtensions
             .AddGraphTypes(typeof(GovernanceSchema).Assembly)
             .AddUnhandledExceptionHandler(GraphQLErrors.Handle)
             .AddGovernanceLimits()
+            .UseMiddleware<ArgumentBounds>()
             .AddErrorInfoProvider(o =>
             {
                 o.ExposeExceptionDetails = false;

@@ -15,7 +15,7 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!http.Request.Path.StartsWithSegments("/graphql") || IsIdePage(http.Request))
+        if (!http.Request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase) || IsIdePage(http.Request))
         {
             await next(http);
             return;
@@ -80,7 +80,7 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
 
     /// <summary>The in-browser IDE's HTML page (exactly <c>GET /graphql</c>, no query) carries no data; its queries, and the SDL, go through the gate.</summary>
     private static bool IsIdePage(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method) && request.Path.Equals(GraphQLEndpoint.Path) && !request.Query.ContainsKey("query") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsGet(request.Method) && request.Path.Equals(GraphQLEndpoint.Path, StringComparison.OrdinalIgnoreCase) && !request.Query.ContainsKey("query") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Headers by which a peer says it speaks for another client; those a known proxy sent are consumed before the gate.</summary>
     private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "Forwarded", "X-Real-IP"];

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Governance.Etl.Scheduling;
 using Governance.Warehouse;
+using Governance.Warehouse.Loading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -31,7 +32,8 @@ internal static class ScheduleCommand
                     LoadReportWriter.Write(Console.Out, outcome.Result);
                 }
 
-                return LoadReportWriter.ExitCode(outcomes.Select(o => o.Result));
+                // A file that failed for another reason than its content (the warehouse down) stays in the inbox: exit code 3.
+                return outcomes.Any(o => o.Result.Status == LoadBatchStatus.Failed) ? ExitCodes.Failed : LoadReportWriter.ExitCode(outcomes.Select(o => o.Result));
             }
             catch (EtlScheduleConfigurationException e)
             {

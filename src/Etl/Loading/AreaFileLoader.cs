@@ -26,14 +26,23 @@ public sealed class AreaFileLoader(IDbContextFactory<WarehouseDbContext> factory
         var rejects = new RejectCollector();
         var rows = new List<AreaRow>();
         var reader = new NamedColumnReader(AreaColumns.All, AreaColumns.Code, rejects);
+        var named = new CommonAreaPrefix();
         await using (var file = TabularFile.Open(path, limits))
         {
             await foreach (var row in reader.ReadAsync(file, cancellationToken))
             {
+                named.Add(row[AreaColumns.Code]);
                 if (AreaRow.Parse(row, rejects) is { } area)
                 {
+                    foreach (var replaced in area.Replaces)
+                    {
+                        named.Add(replaced);
+                    }
+
                     rows.Add(area);
                 }
+
+                batch.AreaCodePrefix = named.Value;
             }
         }
 

@@ -46,7 +46,7 @@ internal static class BatchJournal
             .Select(b => (long?)b.LoadBatchId)
             .FirstOrDefaultAsync(cancellationToken);
 
-    public static async Task FailAsync(IDbContextFactory<WarehouseDbContext> factory, long batchId, string message)
+    public static async Task FailAsync(IDbContextFactory<WarehouseDbContext> factory, long batchId, string message, string? areaCodePrefix)
     {
         await using var db = await factory.CreateDbContextAsync();
         await db.LoadBatches
@@ -54,15 +54,16 @@ internal static class BatchJournal
             .ExecuteUpdateAsync(s => s
                 .SetProperty(b => b.Status, LoadBatchStatus.Failed)
                 .SetProperty(b => b.Message, message.Length > 2000 ? message[..2000] : message)
+                .SetProperty(b => b.AreaCodePrefix, areaCodePrefix)
                 .SetProperty(b => b.FinishedAt, DateTimeOffset.UtcNow));
     }
 
     /// <summary>A file rejected before any of its rows could be read (its transaction rolled back): the batch says why.</summary>
-    public static async Task RejectWholeAsync(IDbContextFactory<WarehouseDbContext> factory, long batchId, RejectSummary reject)
+    public static async Task RejectWholeAsync(IDbContextFactory<WarehouseDbContext> factory, long batchId, RejectSummary reject, string? areaCodePrefix)
     {
         await using var db = await factory.CreateDbContextAsync();
         var batch = await db.LoadBatches.SingleAsync(b => b.LoadBatchId == batchId && b.Status == LoadBatchStatus.Running);
-        (batch.Status, batch.Message, batch.RowsRejected, batch.FinishedAt) = (LoadBatchStatus.Rejected, Messages.FileRejectedWhole(1), 1, DateTimeOffset.UtcNow);
+        (batch.Status, batch.Message, batch.RowsRejected, batch.AreaCodePrefix, batch.FinishedAt) = (LoadBatchStatus.Rejected, Messages.FileRejectedWhole(1), 1, areaCodePrefix, DateTimeOffset.UtcNow);
         AddRejects(db, batchId, [reject]);
         await db.SaveChangesAsync();
     }

@@ -39,12 +39,15 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         var names = new AreaNameCheck(areas);
         var validator = new FactValidator(indicators, areas, rejects, names);
         var keys = new StagedKeys(areaRows.Count == 0 ? 0 : areaRows.Max(a => a.AreaSk));
+        var named = new CommonAreaPrefix();
         await using (var file = TabularFile.Open(path, settings.Value.Limits))
         {
             long seq = 0;
             var (reported, logged) = (0, 0);
             await foreach (var entry in reader.ReadAsync(file, options.PeriodOverride, cancellationToken))
             {
+                named.Add(entry.AreaCode);
+                batch.AreaCodePrefix = named.Value; // kept current, so a file failing half-way is still scoped by what was read
                 if (validator.Validate(entry) is { } fact)
                 {
                     keys.Add(fact.AreaSk, fact.PeriodSk, fact.IndicatorSk);

@@ -17,6 +17,12 @@ internal static class LoadRun
     /// <summary>What a loader's body found: its rejects, and (indicator reports) how many values passed every rule.</summary>
     public sealed record Outcome(IReadOnlyList<RejectSummary> Rejects, int? ValidValues = null);
 
+    /// <summary>The common prefix of the area codes the body had read when it ended, however it ended.</summary>
+    private sealed class NamedAreas
+    {
+        public string? Prefix { get; set; }
+    }
+
     public delegate Task<Outcome> Body(WarehouseDbContext db, LoadBatch batch, LoadPhases phases, CancellationToken cancellationToken);
 
     public static async Task<LoadResult> RunAsync(IDbContextFactory<WarehouseDbContext> factory, ILogger logger, LoadBatchKind kind, string path, LoadOptions options, Body body, CancellationToken cancellationToken)
@@ -41,14 +47,28 @@ internal static class LoadRun
         }
 
         // The batch records the file's name, not where it lies on the server (the API shows batches to analysts).
-        var started = await BatchJournal.StartAsync(factory, kind, Path.GetFileName(fullPath), sha, options.DryRun, cancellationToken);
+        LoadBatch started;
+        try
+        {
+            started = await BatchJournal.StartAsync(factory, kind, Path.GetFileName(fullPath), sha, options.DryRun, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // No batch row could be written (the warehouse is down): Failed, so the file is kept for the next run; one line, the exception at Debug.
+            var message = $"导入未开始 / the load did not start: {Innermost(e)}";
+            logger.LogError("{FileName}: {Message}", Path.GetFileName(fullPath), message);
+            logger.LogDebug(e, "{FileName}: the batch could not be started", Path.GetFileName(fullPath));
+            return new LoadResult(null, fullPath, LoadBatchStatus.Failed, 0, 0, 0, 0, 0, 0, [], message);
+        }
+
         using var _ = LogContext.PushProperty("LoadBatchId", started.LoadBatchId);
+        var named = new NamedAreas(); // what the body read before it failed: scopes a Failed or wholly Rejected batch
         logger.LogInformation("Batch {LoadBatchId}: loading {Kind} from {FileName} (SHA-256 {Sha256})", started.LoadBatchId, kind, fullPath, sha);
         try
         {
             await using var strategyContext = await factory.CreateDbContextAsync(cancellationToken);
             var strategy = strategyContext.Database.CreateExecutionStrategy();
-            var result = await strategy.ExecuteAsync(() => RunOnceAsync(factory, logger, started.LoadBatchId, kind, sha, options, body, cancellationToken)) with { FileName = fullPath };
+            var result = await strategy.ExecuteAsync(() => RunOnceAsync(factory, logger, started.LoadBatchId, kind, sha, options, body, named, cancellationToken)) with { FileName = fullPath };
             logger.LogInformation(
                 "Batch {LoadBatchId}: {Status}; {RowsRead} rows read, {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected, {Warnings} warnings",
                 result.LoadBatchId, result.Status, result.RowsRead, result.Inserted, result.Updated, result.Unchanged, result.Rejected, result.Warnings);
@@ -58,20 +78,31 @@ internal static class LoadRun
         {
             logger.LogWarning("Batch {LoadBatchId}: {FileName} rejected [{Rule}], {Problem}", started.LoadBatchId, Path.GetFileName(fullPath), e.Rule, e.Message);
             var reject = new RejectSummary(null, null, null, e.Rule, null, e.Message);
-            await BatchJournal.RejectWholeAsync(factory, started.LoadBatchId, reject);
+            await BatchJournal.RejectWholeAsync(factory, started.LoadBatchId, reject, named.Prefix);
             return new LoadResult(started.LoadBatchId, fullPath, LoadBatchStatus.Rejected, 0, 0, 0, 0, 1, 0, [reject], Messages.FileRejectedWhole(1));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Batch {LoadBatchId}: failed", started.LoadBatchId);
-            await BatchJournal.FailAsync(factory, started.LoadBatchId, e.Message);
+            await BatchJournal.FailAsync(factory, started.LoadBatchId, e.Message, named.Prefix);
             return new LoadResult(started.LoadBatchId, fullPath, LoadBatchStatus.Failed, 0, 0, 0, 0, 0, 0, [], e.Message);
         }
         catch (OperationCanceledException)
         {
-            await BatchJournal.FailAsync(factory, started.LoadBatchId, "cancelled / 已取消");
+            await BatchJournal.FailAsync(factory, started.LoadBatchId, "cancelled / 已取消", named.Prefix);
             throw;
         }
+    }
+
+    private static string Innermost(Exception exception)
+    {
+        var inner = exception;
+        while (inner.InnerException is not null && inner is AggregateException or InvalidOperationException)
+        {
+            inner = inner.InnerException;
+        }
+
+        return $"{inner.GetType().Name}: {inner.Message}".ReplaceLineEndings(" ");
     }
 
     private static string? StatisticsSql(WarehouseProvider provider, LoadBatchKind kind) => provider switch
@@ -86,7 +117,7 @@ internal static class LoadRun
         _ => null, // SQL Server updates statistics automatically before it plans a query on changed tables
     };
 
-    private static async Task<LoadResult> RunOnceAsync(IDbContextFactory<WarehouseDbContext> factory, ILogger logger, long batchId, LoadBatchKind kind, string sha, LoadOptions options, Body body, CancellationToken cancellationToken)
+    private static async Task<LoadResult> RunOnceAsync(IDbContextFactory<WarehouseDbContext> factory, ILogger logger, long batchId, LoadBatchKind kind, string sha, LoadOptions options, Body body, NamedAreas named, CancellationToken cancellationToken)
     {
         var phases = new LoadPhases();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -106,7 +137,15 @@ internal static class LoadRun
         }
         else
         {
-            outcome = await body(db, batch, phases, cancellationToken);
+            try
+            {
+                outcome = await body(db, batch, phases, cancellationToken);
+            }
+            finally
+            {
+                named.Prefix = batch.AreaCodePrefix;
+            }
+
             BatchJournal.AddRejects(db, batchId, outcome.Rejects);
         }
 

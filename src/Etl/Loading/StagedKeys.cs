@@ -12,13 +12,12 @@ internal sealed class StagedKeys(int maxAreaSk)
     public const long MaxBytes = 64L << 20;
     private readonly Dictionary<long, ulong[]> _bitmaps = [];
     private readonly int _words = (Math.Max(maxAreaSk, 0) >> 6) + 1;
-    private long _bytes;
 
     /// <summary>Keys added more than once, or that could not be kept (then only the database can tell).</summary>
     public int Repeats { get; private set; }
 
     /// <summary>Bytes held by the bitmaps.</summary>
-    public long Bytes => _bytes;
+    public long Bytes { get; private set; }
 
     /// <summary>Adds the key; false when the file already had it.</summary>
     public bool Add(int areaSk, int periodSk, int indicatorSk)
@@ -32,7 +31,7 @@ internal sealed class StagedKeys(int maxAreaSk)
         var pair = ((long)periodSk << 32) | (uint)indicatorSk;
         if (!_bitmaps.TryGetValue(pair, out var bitmap))
         {
-            if (_bytes + (_words * sizeof(ulong)) > MaxBytes)
+            if (Bytes + (_words * sizeof(ulong)) > MaxBytes)
             {
                 Repeats++;
                 return false;
@@ -40,7 +39,7 @@ internal sealed class StagedKeys(int maxAreaSk)
 
             bitmap = new ulong[_words];
             _bitmaps.Add(pair, bitmap);
-            _bytes += _words * sizeof(ulong);
+            Bytes += _words * sizeof(ulong);
         }
 
         var bit = 1UL << (areaSk & 63);

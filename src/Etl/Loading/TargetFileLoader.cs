@@ -27,10 +27,13 @@ public sealed class TargetFileLoader(IDbContextFactory<WarehouseDbContext> facto
             rejects);
         var rows = new Dictionary<(int, int, int), (decimal Target, NamedRow Row)>();
         var reader = new NamedColumnReader(TargetColumns.All, TargetColumns.AreaCode, rejects);
+        var named = new CommonAreaPrefix();
         await using (var file = TabularFile.Open(path, limits))
         {
             await foreach (var row in reader.ReadAsync(file, cancellationToken))
             {
+                named.Add(row[TargetColumns.AreaCode]);
+                batch.AreaCodePrefix = named.Value;
                 if (validator.Validate(row) is not { } valid)
                 {
                     continue;

@@ -8,19 +8,17 @@ namespace Governance.Etl.Readers;
 /// <summary>A CSV file or a workbook read row at a time; knows how far into the file it is.</summary>
 public abstract class TabularFile : IAsyncDisposable
 {
-    private readonly FileStream _stream;
-
     protected TabularFile(FileStream stream, ReadLimits limits)
     {
-        _stream = stream;
+        Stream = stream;
         Limits = limits;
     }
 
-    public long BytesRead => _stream.CanSeek ? _stream.Position : 0;
+    public long BytesRead => Stream.CanSeek ? Stream.Position : 0;
 
-    public long TotalBytes => _stream.CanSeek ? _stream.Length : 0;
+    public long TotalBytes => Stream.CanSeek ? Stream.Length : 0;
 
-    protected FileStream Stream => _stream;
+    protected FileStream Stream { get; }
 
     protected ReadLimits Limits { get; }
 
@@ -73,7 +71,7 @@ public abstract class TabularFile : IAsyncDisposable
 
     public virtual async ValueTask DisposeAsync()
     {
-        await _stream.DisposeAsync();
+        await Stream.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 

@@ -10,7 +10,10 @@ public static class TextEncodingDetector
 {
     private const int SampleSize = 1 << 16;
 
-    static TextEncodingDetector() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    static TextEncodingDetector()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
 
     public static Encoding Gb18030 => Encoding.GetEncoding("GB18030");
 

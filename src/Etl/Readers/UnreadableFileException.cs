@@ -24,7 +24,10 @@ public sealed class UnreadableFileException : Exception
     }
 
     public UnreadableFileException(string message, string rule, Exception? innerException = null)
-        : base(message, innerException) => Rule = rule;
+        : base(message, innerException)
+    {
+        Rule = rule;
+    }
 
     /// <summary>The etl_reject rule: <c>file_unreadable</c>, or <c>file_too_large</c> for a file past a bound.</summary>
     public string Rule { get; } = RejectRule.FileUnreadable;

@@ -13,10 +13,16 @@ public sealed class XlsxTabularFile : TabularFile
 {
     private readonly IExcelDataReader _reader;
 
-    static XlsxTabularFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    static XlsxTabularFile()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
 
     private XlsxTabularFile(FileStream stream, IExcelDataReader reader, ReadLimits limits)
-        : base(stream, limits) => _reader = reader;
+        : base(stream, limits)
+    {
+        _reader = reader;
+    }
 
     /// <summary>Opens the workbook at once, so that a file that is not one, or past a bound, is known before any row is read.</summary>
     public static XlsxTabularFile Open(FileStream stream, ReadLimits limits)

@@ -8,5 +8,5 @@ public sealed class InboxLoadJob(InboxLoader inbox) : IJob
 {
     public static readonly JobKey Key = new("inbox-load", "etl");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await inbox.RunAsync(cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) => await inbox.RunAsync(cancellationToken);
 }

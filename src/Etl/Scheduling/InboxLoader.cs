@@ -36,6 +36,7 @@ public sealed class InboxLoader(
             if (result.Status == LoadBatchStatus.Failed)
             {
                 logger.LogError("Inbox file {File} failed to load (batch {LoadBatchId}): {Message}; it stays in the inbox for the next run", file, result.LoadBatchId, result.Message);
+                outcomes.Add(new InboxOutcome(Path.GetFileName(file), result, file, null));
                 continue;
             }
 

@@ -13,6 +13,7 @@ internal sealed class LoadBatchConfiguration : IEntityTypeConfiguration<LoadBatc
         builder.Property(b => b.FileName).HasMaxLength(400);
         builder.Property(b => b.FileSha256).HasMaxLength(64).IsUnicode(false);
         builder.Property(b => b.Message).HasMaxLength(2000);
+        builder.Property(b => b.AreaCodePrefix).HasMaxLength(12).IsUnicode(false);
         builder.HasIndex(b => new { b.FileSha256, b.Status });
     }
 }

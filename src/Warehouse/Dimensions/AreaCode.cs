@@ -6,7 +6,10 @@ namespace Governance.Warehouse.Dimensions;
 /// <summary>A 12-digit statistical division code (统计用区划代码) and what its digits say.</summary>
 public readonly record struct AreaCode
 {
-    private AreaCode(string value) => Value = value;
+    private AreaCode(string value)
+    {
+        Value = value;
+    }
 
     public string Value { get; }
 

@@ -30,6 +30,13 @@ public sealed class LoadBatch
 
     public string? Message { get; set; }
 
+    /// <summary>
+    /// The longest common prefix of every area code the file named (read and rejected rows alike): a scoped key sees the
+    /// batch when this starts with one of its scope's prefixes, i.e. when every area the file named lies inside the
+    /// scope. Null when the file named no area (or for batches loaded before the column existed).
+    /// </summary>
+    public string? AreaCodePrefix { get; set; }
+
     public DateTimeOffset StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }

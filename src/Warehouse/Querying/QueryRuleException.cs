@@ -24,10 +24,16 @@ public sealed class QueryRuleException : Exception
     }
 
     public QueryRuleException(string message, Exception innerException)
-        : base(message, innerException) => Code = BadRequest;
+        : base(message, innerException)
+    {
+        Code = BadRequest;
+    }
 
     public QueryRuleException(string code, string message)
-        : base(message) => Code = code;
+        : base(message)
+    {
+        Code = code;
+    }
 
     public string Code { get; }
 }

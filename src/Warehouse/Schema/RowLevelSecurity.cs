@@ -17,7 +17,16 @@ public static class RowLevelSecurity
     private const string Enclosing = $"area_code::text = any ((select governance_scope_enclosing())::text[])";
     private const string CoveredAreaSk = $"area_sk in (select a.area_sk from dim_area as a where a.area_code::text ^@ any ({Prefixes}))";
 
-    /// <summary>Each table under a policy, and the rows the policy lets through.</summary>
+    /// <summary>
+    /// The batches policy since migration BatchAreaScope: a batch whose file named areas is visible when all of them lie
+    /// inside the scope (its area_code_prefix starts with a prefix of the scope); one without a prefix (older batches)
+    /// when a fact or target it wrote is visible (those subqueries are themselves under their policies).
+    /// </summary>
+    public const string BatchRows = $"{Everything} or (area_code_prefix is not null and area_code_prefix::text ^@ any ({Prefixes})) or (area_code_prefix is null and (exists (select 1 from fct_indicator_value as v where v.load_batch_id = etl_load_batch.load_batch_id) or exists (select 1 from fct_target as t where t.load_batch_id = etl_load_batch.load_batch_id)))";
+
+    private const string FactBatchRows = $"{Everything} or exists (select 1 from fct_indicator_value as v where v.load_batch_id = etl_load_batch.load_batch_id) or exists (select 1 from fct_target as t where t.load_batch_id = etl_load_batch.load_batch_id)";
+
+    /// <summary>Each table under a policy, and the rows the policy lets through, as migration RowLevelSecurity made them.</summary>
     public static IReadOnlyList<(string Table, string Rows)> Policies { get; } =
     [
         // The areas enclosing the scope stay visible: their names label roll-ups above the scope (no figures of their own).
@@ -28,8 +37,8 @@ public static class RowLevelSecurity
         ("fct_target", $"{Everything} or {CoveredAreaSk}"),
         ("ref_threshold_parameter", $"area_code is null or {Covered} or {Enclosing}"),
         ("etl_warning", $"{Everything} or {Covered}"),
-        // A batch is visible when a fact or target it wrote is (those subqueries are themselves under their policies).
-        ("etl_load_batch", $"{Everything} or exists (select 1 from fct_indicator_value as v where v.load_batch_id = etl_load_batch.load_batch_id) or exists (select 1 from fct_target as t where t.load_batch_id = etl_load_batch.load_batch_id)"),
+        // A batch is visible when a fact or target it wrote is; migration BatchAreaScope replaces this with BatchRows.
+        ("etl_load_batch", FactBatchRows),
         ("etl_reject", $"{Everything} or load_batch_id in (select b.load_batch_id from etl_load_batch as b)"),
     ];
 
@@ -86,6 +95,21 @@ public static class RowLevelSecurity
         }
 
         migrationBuilder.Sql(InvokerViews.Replace("{0}", "true", StringComparison.Ordinal));
+    }
+
+    /// <summary>Migration BatchAreaScope: batches visible by the areas their file named (<see cref="BatchRows"/>).</summary>
+    public static void ScopeBatchesByArea(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql("drop policy governance_scope on etl_load_batch;");
+        migrationBuilder.Sql($"create policy governance_scope on etl_load_batch using ({BatchRows});");
+    }
+
+    public static void ScopeBatchesByFacts(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql("drop policy governance_scope on etl_load_batch;");
+        migrationBuilder.Sql($"create policy governance_scope on etl_load_batch using ({FactBatchRows});");
     }
 
     public static void Disable(MigrationBuilder migrationBuilder)

@@ -28,7 +28,12 @@ public static class ScopedQueries
         return db.Areas.Where(a => enclosing.Contains(a.AreaCode)).Concat(db.Areas.Where(inside));
     }
 
-    /// <summary>Load batches for operators and admins; a scoped operator sees the batches whose facts all lie inside the scope.</summary>
+    /// <summary>
+    /// Load batches for operators and admins. A scoped key sees a batch when every area code its file named lies inside
+    /// the scope (its <see cref="LoadBatch.AreaCodePrefix"/> starts with a prefix of the scope), whatever became of it:
+    /// loaded, rejected, failed or a dry run. A batch naming areas beyond the scope is not shown to it. A batch without a
+    /// prefix (loaded before the column existed, or a file that named no area) is shown when it wrote facts, all inside.
+    /// </summary>
     public static IQueryable<LoadBatch> VisibleLoadBatches(this WarehouseDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -47,9 +52,12 @@ public static class ScopedQueries
             return db.LoadBatches;
         }
 
+        var named = db.LoadBatches.Where(b => b.AreaCodePrefix != null).Where(scope.Filter<LoadBatch>(b => b.AreaCodePrefix!));
         var visible = db.VisibleAreas().Select(a => a.AreaSk);
-        return db.LoadBatches.Where(b =>
-            db.IndicatorValues.Any(v => v.LoadBatchId == b.LoadBatchId)
+        var older = db.LoadBatches.Where(b =>
+            b.AreaCodePrefix == null
+            && db.IndicatorValues.Any(v => v.LoadBatchId == b.LoadBatchId)
             && !db.IndicatorValues.Any(v => v.LoadBatchId == b.LoadBatchId && !visible.Contains(v.AreaSk)));
+        return named.Concat(older);
     }
 }

@@ -34,12 +34,12 @@ public sealed class LoggingIsolationTests
 
     private sealed class CollectingSink : ILogEventSink
     {
-        private readonly ConcurrentQueue<LogEvent> events = new();
+        private readonly ConcurrentQueue<LogEvent> _events = new();
 
-        public void Emit(LogEvent logEvent) => events.Enqueue(logEvent);
+        public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
 
         public string[] Messages(string sourceContext) =>
-            [.. events
+            [.. _events
                 .Where(e => e.Properties.TryGetValue("SourceContext", out var source) && source.ToString() == $"\"{sourceContext}\"")
                 .Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture))];
     }

@@ -59,7 +59,7 @@ public sealed class KeysCommandTests
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestWarehouse warehouse, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Governance.Etl.dll"));
         foreach (var arg in args)
         {

@@ -81,7 +81,7 @@ public sealed class LoadCommandTests
 
     private static async Task<(int ExitCode, string Output)> RunAsync(TestWarehouse warehouse, TempFolder folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.Path, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Governance.Etl.dll"));
         foreach (var argument in arguments)
         {

@@ -35,7 +35,7 @@ public sealed class UnmigratedWarehouseTests
         var run = await RunAsync(folder, Postgres(TestWarehouse.WithDatabase(TestWarehouse.PostgresServer(), database)), "batches");
 
         Assert.Equal(
-            (2, $"The Postgres warehouse '{database}' is not migrated (6 pending migrations, the last 20261126032849_FactTablesWithoutForeignKeys): run `governance migrate` as the tables' owner, then this command again."),
+            (2, $"The Postgres warehouse '{database}' is not migrated (7 pending migrations, the last 20261202052657_BatchAreaScope): run `governance migrate` as the tables' owner, then this command again."),
             (run.ExitCode, run.Errors.Trim()));
         Assert.Equal("", run.Output);
         await using var server = new NpgsqlConnection(TestWarehouse.PostgresServer());
@@ -78,7 +78,7 @@ public sealed class UnmigratedWarehouseTests
 
     private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(TempFolder folder, Dictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.Path, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Governance.Etl.dll"));
         foreach (var argument in arguments)
         {

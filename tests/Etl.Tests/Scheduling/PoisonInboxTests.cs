@@ -80,7 +80,7 @@ public sealed class PoisonInboxTests
     /// <summary>Runs the CLI in its own process; its peak resident memory is read from /proc while it runs (VmHWM only grows).</summary>
     private static async Task<(int ExitCode, string Output, string Errors, long PeakBytes)> RunAsync(TestWarehouse warehouse, string inbox, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = inbox, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = inbox, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Governance.Etl.dll"));
         foreach (var argument in arguments)
         {

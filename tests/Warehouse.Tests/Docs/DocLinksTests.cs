@@ -4,7 +4,7 @@ namespace Governance.Warehouse.Tests.Docs;
 
 public sealed class DocLinksTests : IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("governance-doclinks-");
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("governance-doclinks-");
 
     [Fact]
     public void EveryRelativeLinkInTheRepositoryDocsPointsAtAnExistingFileAndHeading()
@@ -39,7 +39,7 @@ public sealed class DocLinksTests : IDisposable
                 "README.md:2: [gone](docs/gone.md): no file docs/gone.md",
                 "docs/etl.md:3: [the front page](../README.md#nowhere): no heading #nowhere in README.md",
             ],
-            DocLinks.Broken(folder.FullName));
+            DocLinks.Broken(_folder.FullName));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class DocLinksTests : IDisposable
             "A file in build output is not read:");
         Write("src/bin/notes.md", "[z](missing.md)");
 
-        Assert.Empty(DocLinks.Broken(folder.FullName));
+        Assert.Empty(DocLinks.Broken(_folder.FullName));
     }
 
     [Theory]
@@ -77,11 +77,11 @@ public sealed class DocLinksTests : IDisposable
         Assert.Equal(["figures", "figures-1", "figures-2"], document.Anchors().Order(StringComparer.Ordinal));
     }
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => _folder.Delete(recursive: true);
 
     private void Write(string path, params string[] lines)
     {
-        var full = Path.Combine(folder.FullName, path);
+        var full = Path.Combine(_folder.FullName, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllLines(full, lines);
     }

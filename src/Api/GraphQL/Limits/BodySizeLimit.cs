@@ -10,7 +10,7 @@ internal sealed class BodySizeLimit(RequestDelegate next, IOptions<LimitOptions>
     public async Task InvokeAsync(HttpContext http)
     {
         var max = options.Value.MaxBodyBytes;
-        if (!http.Request.Path.StartsWithSegments("/graphql") || !HttpMethods.IsPost(http.Request.Method))
+        if (!http.Request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase) || !HttpMethods.IsPost(http.Request.Method))
         {
             await next(http);
             return;

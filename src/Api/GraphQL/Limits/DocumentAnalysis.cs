@@ -7,7 +7,8 @@ namespace Governance.Api.GraphQL.Limits;
 
 /// <summary>
 /// Measures a parsed document before it runs: field depth, aliases, introspection, and complexity (each field costs 1 times
-/// the page sizes of the list fields above it: <c>first</c> where given, else <see cref="LimitOptions.DefaultListSize"/>;
+/// the page sizes of the list fields above it: <c>first</c> where given — a literal, or a variable's value, else its
+/// default —, else <see cref="LimitOptions.DefaultListSize"/>;
 /// a <c>__schema</c> or <c>__type</c> selection costs the size of its answer, see <see cref="IntrospectionPricing"/>, and
 /// <c>__schema</c> may be asked once per operation).
 /// Stops early once a limit is passed, so fragment bombs cost no more than the limit.
@@ -20,6 +21,7 @@ public sealed class DocumentAnalysis
     private readonly ISchema? _schema;
     private readonly HashSet<string> _expanding = new(StringComparer.Ordinal);
     private readonly HashSet<string> _schemaKeys = new(StringComparer.Ordinal);
+    private Dictionary<string, GraphQLValue> _defaults = new(StringComparer.Ordinal);
 
     private DocumentAnalysis(GraphQLDocument document, LimitOptions limits, Inputs? variables, ISchema? schema)
     {
@@ -46,8 +48,10 @@ public sealed class DocumentAnalysis
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(limits);
-        var analysis = new DocumentAnalysis(document, limits, variables, schema);
-        analysis.Aliases = CountAliases(document);
+        var analysis = new DocumentAnalysis(document, limits, variables, schema)
+        {
+            Aliases = CountAliases(document)
+        };
         if (analysis.Aliases > limits.MaxAliases)
         {
             analysis.Problem = ("TOO_MANY_ALIASES", $"The document has {analysis.Aliases} aliases; at most {limits.MaxAliases} are allowed (Api:Limits:MaxAliases).");
@@ -60,6 +64,9 @@ public sealed class DocumentAnalysis
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
         if (operation is not null)
         {
+            analysis._defaults = (operation.Variables?.Items ?? []).Where(v => v.DefaultValue is not null)
+                .GroupBy(v => v.Variable.Name.StringValue, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().DefaultValue!, StringComparer.Ordinal);
             var root = operation.Operation == OperationType.Query ? schema?.Query : operation.Operation == OperationType.Mutation ? schema?.Mutation : null;
             analysis.Walk(operation.SelectionSet, root, 1, 1);
         }
@@ -152,24 +159,33 @@ public sealed class DocumentAnalysis
         return Problem is null;
     }
 
-    private string? TypeNameArgument(GraphQLField field) => field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "name")?.Value switch
+    private string? TypeNameArgument(GraphQLField field) => Resolve(field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "name")?.Value) switch
     {
         GraphQLStringValue literal => literal.Value.ToString(),
-        GraphQLVariable variable when _variables is not null && _variables.TryGetValue(variable.Name.StringValue, out var value) => value as string,
+        string text => text,
         _ => null,
     };
 
-    private long? PageSize(GraphQLField field)
+    /// <summary>
+    /// The page size asked for, or null when none is given or it is not an integer (validation then answers with the
+    /// variable's name); integers past <see cref="long"/> count as <see cref="long.MaxValue"/>.
+    /// </summary>
+    private long? PageSize(GraphQLField field) => Resolve(field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue is "first" or "last")?.Value) switch
     {
-        var argument = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue is "first" or "last");
-        return argument?.Value switch
-        {
-            GraphQLIntValue literal => long.TryParse(literal.Value.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : long.MaxValue,
-            GraphQLVariable variable when _variables is not null && _variables.TryGetValue(variable.Name.StringValue, out var value) && value is not null
-                => Convert.ToInt64(value, CultureInfo.InvariantCulture),
-            _ => null,
-        };
-    }
+        GraphQLIntValue literal => long.TryParse(literal.Value.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : long.MaxValue,
+        int n => n,
+        long n => n,
+        System.Numerics.BigInteger n => n > long.MaxValue ? long.MaxValue : n < long.MinValue ? long.MinValue : (long)n,
+        _ => null,
+    };
+
+    /// <summary>A literal argument as written; a variable as its value when given, else as its default (a literal); null when neither.</summary>
+    private object? Resolve(GraphQLValue? value) => value switch
+    {
+        GraphQLVariable variable when _variables is not null && _variables.TryGetValue(variable.Name.StringValue, out var given) => given,
+        GraphQLVariable variable => _defaults.GetValueOrDefault(variable.Name.StringValue),
+        _ => value,
+    };
 
     private IGraphType? TypeNamed(string? name) => name is null ? null : _schema?.AllTypes[name];
 

@@ -23,7 +23,10 @@ public sealed class HttpStatusError : ExecutionError
     }
 
     public HttpStatusError(string message, Exception innerException)
-        : base(message, innerException) => Status = StatusCodes.Status400BadRequest;
+        : base(message, innerException)
+    {
+        Status = StatusCodes.Status400BadRequest;
+    }
 
     public int Status { get; }
 

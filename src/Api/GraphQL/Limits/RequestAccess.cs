@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -43,7 +44,7 @@ public sealed class RequestAccess
     public static string Id(string document) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document)));
 
     private static AccessRole ParseRole(string text) =>
-        Enum.TryParse<AccessRole>(text, ignoreCase: true, out var role) && Enum.IsDefined(role) && !int.TryParse(text, out _)
+        Enum.TryParse<AccessRole>(text, ignoreCase: true, out var role) && Enum.IsDefined(role) && !int.TryParse(text, CultureInfo.InvariantCulture, out _)
             ? role
             : throw new InvalidOperationException($"Setting Api:Limits:IntrospectionRoles names '{text}'; roles are viewer, analyst, operator, admin.");
 

@@ -76,7 +76,7 @@ internal static class RequestRateLimit
             $"This caller already has {limits.ConcurrentRequestsPerCaller} requests running and {limits.ConcurrentRequestsQueue} waiting (Api:Limits:ConcurrentRequestsPerCaller, Api:Limits:ConcurrentRequestsQueue); retry when one has ended.");
     }
 
-    private static bool IsGraphQL(HttpContext http) => http.Request.Path.StartsWithSegments("/graphql");
+    private static bool IsGraphQL(HttpContext http) => http.Request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase);
 
     private static LimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<LimitOptions>>().Value;
 

@@ -580,6 +580,12 @@ namespace Governance.Warehouse.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("LoadBatchId"));
 
+                    b.Property<string>("AreaCodePrefix")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("area_code_prefix");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -581,6 +581,12 @@ namespace Governance.Warehouse.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("LoadBatchId"));
 
+                    b.Property<string>("AreaCodePrefix")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(12)")
+                        .HasColumnName("area_code_prefix");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(400)

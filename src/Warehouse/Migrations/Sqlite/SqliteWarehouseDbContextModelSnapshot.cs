@@ -565,6 +565,12 @@ namespace Governance.Warehouse.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("load_batch_id");
 
+                    b.Property<string>("AreaCodePrefix")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code_prefix");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -138,7 +138,7 @@ public sealed class AreaQueriesTests
 
     [Theory]
     [InlineData("""areas(within: "361102999000") { totalCount }""", "UNKNOWN_AREA")]
-    [InlineData("""areas(within: "not a code") { totalCount }""", "UNKNOWN_AREA")]
+    [InlineData("""areas(within: "not a code") { totalCount }""", "BAD_REQUEST")]
     [InlineData("""areas(first: 5000) { totalCount }""", "BAD_REQUEST")]
     [InlineData("""areas(after: "bm9wZQ==") { totalCount }""", "BAD_REQUEST")]
     public async Task AreasThatCannotBeListedIsAnErrorWithACode(string field, string code)

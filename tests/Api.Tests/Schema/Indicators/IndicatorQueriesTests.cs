@@ -45,7 +45,7 @@ public sealed partial class IndicatorQueriesTests
         var text = File.ReadAllText(Repository.PathOf("docs", "INDICATORS.md"));
         var baseRows = BaseRow().Matches(text).Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim(), m.Groups[3].Value.Trim()));
         var derivedRows = DerivedRow().Matches(text).Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim(), DerivedUnit(m.Groups[1].Value, m.Groups[3].Value)));
-        return baseRows.Concat(derivedRows).OrderBy(r => r.Item1, StringComparer.Ordinal);
+        return baseRows.Concat(derivedRows).OrderBy(r => r.Value, StringComparer.Ordinal);
     }
 
     /// <summary>The unit a derived indicator's definition implies: x 100 is a percentage, a count of villages is 个, income per village is 万元.</summary>
