@@ -13,6 +13,7 @@ namespace Governance.Api.Tests.GraphQL.Limits;
 /// Bounded work per caller (issue 11, point 3): concurrent requests per key, failed authentications per address, the
 /// periods and cells one request may ask for, the execution timeout while the database works, and /health meanwhile.
 /// </summary>
+[Collection(nameof(TimingSensitive))]
 public sealed class BoundedWorkTests
 {
     private static readonly Dictionary<string, string?> Production = new() { ["Auth:AllowAnonymous"] = "false" };
