@@ -114,11 +114,11 @@ public sealed class BoundedWorkTests
         using var client = api.CreateClient();
         using var sql = new SqlCounter(warehouse);
 
-        var body = await client.PostQueryAsync("""{ observations(indicators: ["GOV_GRIDS"], level: VILLAGE, grain: QUARTER, from: "1990Q1", to: "2100Q4") { totalCount } }""");
+        var body = await client.PostQueryAsync("""{ observations(indicators: ["CAD_TRAINING_SESSIONS"], level: TOWNSHIP, grain: MONTH, from: "200001", to: "205012") { totalCount } }""");
 
         var error = body["errors"]![0]!;
         Assert.Equal("TOO_MUCH_WORK", (string?)error["extensions"]!["code"]);
-        Assert.Equal("The request asks for 444 periods (QUARTER from 1990Q1 to 2100Q4); at most 240 are allowed (Api:Limits:MaxPeriods). Ask for a shorter range or a coarser grain.", (string?)error["message"]);
+        Assert.Equal("The request asks for 612 periods (MONTH from 200001 to 205012); at most 240 are allowed (Api:Limits:MaxPeriods). Ask for a shorter range or a coarser grain.", (string?)error["message"]);
         Assert.DoesNotContain(sql.Commands, c => c.Contains("fct_indicator_value", StringComparison.Ordinal));
     }
 
