@@ -159,6 +159,8 @@ public sealed class BoundedWorkTests
         var answer = await SendAsync(client, HeavyWarehouse.Query, key: null);
         var elapsed = watch.Elapsed;
 
+        // A quiet machine may answer the heavy query inside the second; the timeout is then not reached (ExecutionTimeoutTests holds the query with a lock instead).
+        Assert.SkipWhen(answer.Status == HttpStatusCode.OK && elapsed < TimeSpan.FromSeconds(1), $"The heavy query answered in {elapsed.TotalMilliseconds:0} ms, inside the 1 s timeout.");
         Assert.Equal(HttpStatusCode.RequestTimeout, answer.Status);
         Assert.Equal("TIMEOUT", (string?)answer.Body["errors"]![0]!["extensions"]!["code"]);
         Assert.InRange(elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)); // 1 s, at most 0.25 s to unwind, and the margin of a full parallel test run on 2 cores
