@@ -3,6 +3,7 @@ using Governance.Api.Hosting;
 using Governance.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.ReserveThreads();
 builder.AddGovernanceLogging();
 builder.AddWarehouse();
 builder.AddEtlHosting();

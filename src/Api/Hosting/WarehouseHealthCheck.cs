@@ -16,6 +16,18 @@ internal sealed class WarehouseHealthCheck(WarehouseHealthCheck.Probe probe) : I
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         probe.ResultAsync(cancellationToken);
 
+    /// <summary>Runs the first probe as the server starts (after the migrations), so no <c>/health</c> call waits for one.</summary>
+    internal sealed class WarmUp(Probe probe) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = probe.ResultAsync(CancellationToken.None);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     /// <summary>The probe and its last result, shared by every /health request (a singleton).</summary>
     internal sealed class Probe(IDbContextFactory<WarehouseDbContext> factory, TimeProvider clock)
     {

@@ -13,6 +13,7 @@ public static class WarehouseHostingExtensions
         builder.Services.AddOptions<WarehouseOptions>().BindConfiguration(WarehouseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<MigrateOnStartService>();
         builder.Services.AddSingleton<WarehouseHealthCheck.Probe>();
+        builder.Services.AddHostedService<WarehouseHealthCheck.WarmUp>();
         builder.Services.AddHealthChecks().AddCheck<WarehouseHealthCheck>("warehouse");
         return builder;
     }

@@ -23,7 +23,7 @@ public sealed class BoundedWorkTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task ThirtyConcurrentHeavyRequestsFromOneKeyLeaveHealthAnsweringMostlyWithinASecond(WarehouseProvider provider)
+    public async Task ThirtyConcurrentHeavyRequestsFromOneKeyLeaveHealthAnsweringWithinASecond(WarehouseProvider provider)
     {
         await using var warehouse = await TestWarehouse.CreateAsync(provider);
         await HeavyWarehouse.FillAsync(warehouse);
@@ -46,11 +46,9 @@ public sealed class BoundedWorkTests
         }
 
         var answers = await all;
-        // On two cores the first probe can wait for the burst of thirty requests to be admitted: 95% under a second, none over five.
-        var sorted = healthTimes.Order().ToList();
-        var p95 = sorted[(int)Math.Ceiling(0.95 * sorted.Count) - 1];
-        Assert.True(p95 < TimeSpan.FromSeconds(1), $"/health p95 was {p95.TotalMilliseconds:0} ms while the heavy requests ran.");
-        Assert.True(sorted[^1] < TimeSpan.FromSeconds(5), $"/health took {sorted[^1].TotalMilliseconds:0} ms while the heavy requests ran.");
+        var slowest = healthTimes.Max();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{provider}: {healthTimes.Count} probes of /health, slowest {slowest.TotalMilliseconds:0} ms.");
+        Assert.True(slowest < TimeSpan.FromSeconds(1), $"/health took {slowest.TotalMilliseconds:0} ms (of {healthTimes.Count} probes) while the heavy requests ran.");
         Assert.All(answers, a => Assert.Contains(a.Status, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
         Assert.InRange(answers.Count(a => a.Status == HttpStatusCode.OK), 6, 29); // 4 running and 2 waiting at first; some of the rest arrive after one ended
         Assert.All(answers.Where(a => a.Status == HttpStatusCode.OK), a => Assert.Equal(HeavyRows, (int)a.Body["data"]!["observations"]!["totalCount"]!));
