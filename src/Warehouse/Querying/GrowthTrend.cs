@@ -24,6 +24,7 @@ public sealed record GrowthTrend(IReadOnlyList<(int Year, double Value)> Points)
     /// <summary>e^slope - 1 of the log fit; null without a log fit.</summary>
     public double? TrendGrowth => IsLogFit && _fit is { } f ? Math.Exp(f.Slope) - 1 : null;
 
+    /// <summary>r² of the fit on the values it was fitted to; null for fewer than three points or a constant series.</summary>
     public double? RSquared
     {
         get
@@ -33,9 +34,11 @@ public sealed record GrowthTrend(IReadOnlyList<(int Year, double Value)> Points)
                 return null;
             }
 
+            // A constant series (a village with no income in every year) leaves nothing to explain: r² is 0/0, not a number.
             var observed = Points.Select(p => Transform(p.Value)).ToArray();
             var modelled = Points.Select(p => f.Intercept + (f.Slope * p.Year)).ToArray();
-            return GoodnessOfFit.RSquared(modelled, observed);
+            var rSquared = GoodnessOfFit.RSquared(modelled, observed);
+            return double.IsFinite(rSquared) ? rSquared : null;
         }
     }
 

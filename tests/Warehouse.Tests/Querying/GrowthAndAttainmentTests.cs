@@ -32,6 +32,18 @@ public sealed class GrowthAndAttainmentTests
         Assert.Equal(2025, trend.ProjectedYear(12, lowerIsBetter: true));
     }
 
+    [Fact]
+    public void AConstantSeriesHasNoRSquaredAndNeverReachesAHigherTarget()
+    {
+        // A village without income in every year: r² is 0/0, which JSON cannot carry; the growth answer was a 500.
+        var none = new GrowthTrend([(2019, 0.0), (2020, 0.0), (2021, 0.0)]);
+        var flat = new GrowthTrend([(2019, 5.0), (2020, 5.0), (2021, 5.0)]);
+
+        Assert.Equal((null, null, 0.0, null, null), (none.Cagr, none.TrendGrowth, none.Change, none.RSquared, none.ProjectedYear(100)));
+        Assert.Equal((0.0, 0.0, null, null), (flat.Cagr, flat.Change, flat.RSquared, flat.ProjectedYear(100)));
+        Assert.Equal(0, flat.TrendGrowth!.Value, 12);
+    }
+
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task AttainmentComparesTargetsWithActualsInTheIndicatorsDirection(WarehouseProvider provider)
