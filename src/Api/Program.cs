@@ -15,6 +15,7 @@ app.UseGovernanceForwardedHeaders();
 app.UseGovernanceRequestLogging();
 app.UseGovernanceSecurity();
 app.MapHealth();
+app.MapDashboard();
 app.MapGraphQLEndpoint();
 await app.RunAsync();
 
