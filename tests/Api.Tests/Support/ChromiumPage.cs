@@ -15,6 +15,7 @@ public sealed class ChromiumPage : IAsyncDisposable
     private readonly Process _process;
     private readonly DirectoryInfo _profile;
     private readonly ClientWebSocket _socket = new();
+    private readonly List<JsonNode> _events = [];
     private int _id;
 
     private ChromiumPage(Process process, DirectoryInfo profile)
@@ -23,16 +24,20 @@ public sealed class ChromiumPage : IAsyncDisposable
         _profile = profile;
     }
 
-    public static async Task<ChromiumPage> OpenAsync(string executable, CancellationToken cancellationToken)
+    public static Task<ChromiumPage> OpenAsync(string executable, CancellationToken cancellationToken) => OpenAsync(executable, [], cancellationToken);
+
+    /// <summary>Starts chromium with <paramref name="arguments"/> beside the usual ones (e.g. <c>--host-resolver-rules</c> to cut it off every host).</summary>
+    public static async Task<ChromiumPage> OpenAsync(string executable, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
         var profile = Directory.CreateTempSubdirectory("governance-chromium-");
         var start = new ProcessStartInfo(executable) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in new[]
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", "--remote-debugging-port=0", "--window-size=1400,900",
-            $"--user-data-dir={profile.FullName}", "about:blank",
-        })
+            $"--user-data-dir={profile.FullName}",
+        }.Concat(arguments).Append("about:blank"))
         {
             start.ArgumentList.Add(argument);
         }
@@ -91,8 +96,25 @@ public sealed class ChromiumPage : IAsyncDisposable
     public async Task<byte[]> ScreenshotAsync(CancellationToken cancellationToken) =>
         Convert.FromBase64String((string)(await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png" }, cancellationToken))["data"]!);
 
-    private async Task<JsonNode> SendAsync(string method, JsonObject parameters, CancellationToken cancellationToken)
+    /// <summary>
+    /// The DevTools events received so far (<c>method</c> and <c>params</c>: console messages, network requests, ...), in
+    /// order. Events are read while a command waits for its answer, so send one (an evaluation) before reading them.
+    /// </summary>
+    public IReadOnlyList<JsonNode> Events
     {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    /// <summary>Sends a DevTools command (e.g. <c>Network.enable</c>, <c>Emulation.setDeviceMetricsOverride</c>) and returns its result.</summary>
+    public async Task<JsonNode> SendAsync(string method, JsonObject parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
         var id = ++_id;
         var message = new JsonObject { ["id"] = id, ["method"] = method, ["params"] = parameters }.ToJsonString();
         await _socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
@@ -103,6 +125,14 @@ public sealed class ChromiumPage : IAsyncDisposable
             {
                 Assert.True(answer["error"] is null, $"{method}: {answer["error"]?.ToJsonString()}");
                 return answer["result"]!;
+            }
+
+            if (answer["method"] is not null)
+            {
+                lock (_events)
+                {
+                    _events.Add(answer);
+                }
             }
         }
     }

@@ -150,11 +150,12 @@ function buildPanels() {
     panels.push(panel);
   }
 
+  // A chart follows its box: the window, and the foot below it, which takes one or two lines once its text is known.
+  const resized = new ResizeObserver((entries) => entries.forEach((e) => echarts.getInstanceByDom(e.target)?.resize()));
   for (const panel of panels) {
     panel.chart = echarts.init(panel.chartElement, null, { renderer: 'canvas' });
+    resized.observe(panel.chartElement);
   }
-
-  window.addEventListener('resize', () => panels.forEach((p) => p.chart.resize()));
 }
 
 function showError(panel, message) {
@@ -195,7 +196,6 @@ async function loadPanel(panel, generation, overrides = {}) {
     panel.data = data;
     panel.body.querySelector('.panel-error')?.remove();
     panel.chartElement.hidden = false;
-    panel.chart.resize();
     panel.def.render({
       chart: panel.chart,
       side: panel.side,
@@ -203,6 +203,7 @@ async function loadPanel(panel, generation, overrides = {}) {
       foot: (text) => { panel.foot.textContent = text; panel.foot.title = text; },
       kpi: setKpi,
     }, data, ctx);
+    panel.chart.resize(); // at once, so that what is drawn fits the box as it now is (the observer would come a frame later)
     panel.element.dataset.state = 'ready';
   } catch (e) {
     if (generation === state.generation) {

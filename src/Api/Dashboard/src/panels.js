@@ -111,7 +111,7 @@ export const weak = {
       tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '—' : number(v, Number.isInteger(v) ? 0 : 1)) },
       grid: { left: 8, right: 8, top: 34, bottom: 4, containLabel: true },
       xAxis: axis({ type: 'category', data: shown.map((a) => a.name), axisLabel: { color: colors.muted, interval: 0, rotate: shown.length > 6 ? 40 : 0 } }),
-      yAxis: [axis({ type: 'value', name: countUnit, minInterval: 1 }), axis({ type: 'value', name: '%', splitLine: { show: false } })],
+      yAxis: [axis({ type: 'value', name: countUnit, minInterval: 1 }), axis({ show: ctx.sub !== 'VILLAGE', type: 'value', name: '%', splitLine: { show: false } })],
       series,
       graphic: shown.length === 0 ? [emptyGraphic(`${year}年与${last}年均无薄弱村`, colors.good)] : [],
     }), true);
@@ -312,7 +312,8 @@ export const trend = {
     const end = Math.max(ctx.year, Math.min(Math.max(ctx.year, ...projected), ctx.year + 15));
     const earliest = Math.min(ctx.year, ...areas.map((g) => g.points[0].year));
     const step = end - earliest > 12 ? 2 : 1;
-    const start = end - (Math.ceil((end - earliest) / step) * step); // a whole number of steps, so that both ends are labelled
+    const start = earliest;
+    const stop = start + (Math.ceil((end - start) / step) * step); // a whole number of steps, so that both ends are labelled
     const highest = Math.max(0, ...areas.flatMap((g) => g.points.map((p) => p.value)));
     const series = [];
     const labelled = new Set();
@@ -349,8 +350,8 @@ export const trend = {
     view.chart.setOption(base({
       legend: { type: 'scroll', top: 0, textStyle: { color: colors.muted }, pageTextStyle: { color: colors.muted }, pageIconColor: colors.accent },
       tooltip: { trigger: 'item', formatter: (p) => `${escapeHtml(p.seriesName)} ${p.value[0]}年<br>${escapeHtml(withUnit(p.value[1], unit))}` },
-      grid: { left: 8, right: 24, top: 36, bottom: 4, containLabel: true },
-      xAxis: axis({ type: 'value', min: start, max: end, interval: step, axisLabel: { color: colors.muted, formatter: (v) => `${v}` }, splitLine: { show: false } }),
+      grid: { left: 8, right: 24, top: 48, bottom: 4, containLabel: true },
+      xAxis: axis({ type: 'value', min: start, max: stop, interval: step, axisLabel: { color: colors.muted, formatter: (v) => `${v}` }, splitLine: { show: false } }),
       yAxis: axis({ type: 'value', name: unit, max: highest < ctx.target ? niceCeil(ctx.target * 1.1) : undefined }),
       series,
       graphic: areas.length === 0 ? [emptyGraphic('无数据')] : [],
