@@ -131,6 +131,7 @@ public sealed class DashboardBrowserTests(DemoCountyWarehouse demo) : IClassFixt
                 Assert.Contains($"HTTP {(int)probe.StatusCode}", toast, StringComparison.Ordinal);
             }
 
+            await Screenshot(page, "dashboard-county-export.png");
             await AssertNoErrorAndOnlyTheApiAsync(page, address, allowedNetworkErrors: serverExports ? 0 : 1);
             passed = true;
         }
