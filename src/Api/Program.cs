@@ -8,11 +8,13 @@ builder.AddWarehouse();
 builder.AddEtlHosting();
 builder.AddGovernanceSecurity();
 builder.AddGraphQLApi();
+builder.AddGovernanceMetrics();
 
 var app = builder.Build();
 app.UseGovernanceForwardedHeaders();
 app.UseGovernanceRequestLogging();
 app.UseGovernanceSecurity();
+app.UseGovernanceMetrics();
 app.MapHealth();
 app.MapGraphQLEndpoint();
 await app.RunAsync();
