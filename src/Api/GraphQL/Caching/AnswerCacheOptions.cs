@@ -11,10 +11,10 @@ public sealed class AnswerCacheOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Most memory the cached answers take, in megabytes (each entry counts its bytes plus a fixed overhead); past it the least recently used go first.</summary>
-    [Range(1, 65_536)]
+    [Range(1, 65_536, ErrorMessage = "Setting Api:AnswerCache:SizeLimitMegabytes must be between {1} and {2}.")]
     public int SizeLimitMegabytes { get; set; } = 64;
 
     /// <summary>Largest answer kept, in kilobytes; a larger one is answered and not kept.</summary>
-    [Range(1, 1_048_576)]
+    [Range(1, 1_048_576, ErrorMessage = "Setting Api:AnswerCache:MaxEntryKilobytes must be between {1} and {2}.")]
     public int MaxEntryKilobytes { get; set; } = 1_024;
 }

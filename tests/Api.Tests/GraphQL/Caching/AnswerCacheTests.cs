@@ -164,6 +164,20 @@ public sealed class AnswerCacheTests
         Assert.Equal(0, api.Services.GetRequiredService<AnswerCache>().Statistics.Entries);
     }
 
+    [Theory]
+    [InlineData("Api:AnswerCache:SizeLimitMegabytes", "0", "Setting Api:AnswerCache:SizeLimitMegabytes must be between 1 and 65536.")]
+    [InlineData("Api:AnswerCache:MaxEntryKilobytes", "-1", "Setting Api:AnswerCache:MaxEntryKilobytes must be between 1 and 1048576.")]
+    [InlineData("Api:AnswerCache:Enabled", "yes", "Api:AnswerCache:Enabled")]
+    public async Task ABadSettingStopsStartUpNamingIt(string setting, string value, string message)
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);
+        await using var api = new GovernanceApiFactory(warehouse, new Dictionary<string, string?> { [setting] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static (long Hits, long Misses) Counts(GovernanceApiFactory api)
