@@ -29,6 +29,10 @@ internal sealed class ApiProcess : IAsyncDisposable
             ["Warehouse__MigrateOnStart"] = "false",
             ["Api__Limits__RequestsPerMinute"] = "0",
             ["Serilog__MinimumLevel__Default"] = "Warning",
+
+            // The figures are the engine's: with the answer cache on, every repeated dashboard request would be a hit.
+            // Api__AnswerCache__Enabled=true in the benchmark's own environment measures with it.
+            ["Api__AnswerCache__Enabled"] = Environment.GetEnvironmentVariable("Api__AnswerCache__Enabled") ?? "false",
         };
         var start = Processes.Start(Processes.Program("Api"), environment);
         start.RedirectStandardOutput = true;

@@ -543,3 +543,30 @@ create policy governance_scope on etl_load_batch using ((select '' = any (govern
 
 INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
 VALUES ('20261202052657_BatchAreaScope', '10.0.15');
+
+CREATE TABLE warehouse_version (
+    id integer NOT NULL,
+    version bigint NOT NULL,
+    changed_at timestamp with time zone NOT NULL,
+    CONSTRAINT pk_warehouse_version PRIMARY KEY (id),
+    CONSTRAINT ck_warehouse_version_single_row CHECK (id = 1)
+);
+
+INSERT INTO warehouse_version (id, changed_at, version)
+VALUES (1, TIMESTAMPTZ '2026-01-01T00:00:00+00:00', 1);
+
+do $grants$
+declare reader regrole;
+begin
+    for reader in
+        select distinct a.grantee::regrole
+        from pg_class as c cross join lateral aclexplode(c.relacl) as a
+        where c.oid = 'dim_area'::regclass and a.privilege_type = 'SELECT' and a.grantee <> c.relowner and a.grantee <> 0
+    loop
+        execute format('grant select on warehouse_version to %s', reader);
+    end loop;
+end
+$grants$;
+
+INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+VALUES ('20261202143159_WarehouseVersion', '10.0.15');

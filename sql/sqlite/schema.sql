@@ -695,3 +695,18 @@ ALTER TABLE "etl_load_batch" ADD "area_code_prefix" TEXT NULL;
 
 INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
 VALUES ('20261202052645_BatchAreaScope', '10.0.15');
+
+CREATE TABLE "warehouse_version" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_warehouse_version" PRIMARY KEY,
+    "version" INTEGER NOT NULL,
+    "changed_at" TEXT NOT NULL,
+    CONSTRAINT "ck_warehouse_version_single_row" CHECK (id = 1)
+);
+
+INSERT INTO "warehouse_version" ("id", "changed_at", "version")
+VALUES (1, '2026-01-01 00:00:00+00:00', 1);
+SELECT changes();
+
+
+INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
+VALUES ('20261202143156_WarehouseVersion', '10.0.15');

@@ -516,3 +516,24 @@ GO
 INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
 VALUES (N'20261202052706_BatchAreaScope', N'10.0.15');
 GO
+
+CREATE TABLE [warehouse_version] (
+    [id] int NOT NULL,
+    [version] bigint NOT NULL,
+    [changed_at] datetimeoffset NOT NULL,
+    CONSTRAINT [pk_warehouse_version] PRIMARY KEY ([id]),
+    CONSTRAINT [ck_warehouse_version_single_row] CHECK (id = 1)
+);
+GO
+
+IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'id', N'changed_at', N'version') AND [object_id] = OBJECT_ID(N'[warehouse_version]'))
+    SET IDENTITY_INSERT [warehouse_version] ON;
+INSERT INTO [warehouse_version] ([id], [changed_at], [version])
+VALUES (1, '2026-01-01T00:00:00.0000000+00:00', CAST(1 AS bigint));
+IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'id', N'changed_at', N'version') AND [object_id] = OBJECT_ID(N'[warehouse_version]'))
+    SET IDENTITY_INSERT [warehouse_version] OFF;
+GO
+
+INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+VALUES (N'20261202143202_WarehouseVersion', N'10.0.15');
+GO

@@ -9,11 +9,13 @@ builder.AddWarehouse();
 builder.AddEtlHosting();
 builder.AddGovernanceSecurity();
 builder.AddGraphQLApi();
+builder.AddGovernanceMetrics();
 
 var app = builder.Build();
 app.UseGovernanceForwardedHeaders();
 app.UseGovernanceRequestLogging();
 app.UseGovernanceSecurity();
+app.UseGovernanceMetrics();
 app.MapHealth();
 app.MapDashboard();
 app.MapGraphQLEndpoint();

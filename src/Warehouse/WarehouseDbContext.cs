@@ -32,6 +32,9 @@ public abstract class WarehouseDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<Security.ApiKey> ApiKeys => Set<Security.ApiKey>();
 
+    /// <summary>The one row of <c>warehouse_version</c>: read it with <see cref="WarehouseVersion.ReadAsync(DbContext, CancellationToken)"/>, advance it with <see cref="WarehouseVersion.AdvanceAsync"/>.</summary>
+    public DbSet<WarehouseVersion> WarehouseVersions => Set<WarehouseVersion>();
+
     /// <summary>The provider this context speaks to.</summary>
     public abstract WarehouseProvider Provider { get; }
 

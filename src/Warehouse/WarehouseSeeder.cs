@@ -20,7 +20,21 @@ public static class WarehouseSeeder
         await SeedIndicatorsAsync(db, indicators, cancellationToken);
         await SeedParametersAsync(db, cancellationToken);
         await SeedPeriodsAsync(db, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!db.ChangeTracker.HasChanges())
+        {
+            return; // the catalogue is as shipped: answers are unchanged, and so is the version
+        }
+
+        // A new or changed indicator, threshold or period changes answers: the version advances with it, in one transaction.
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await WarehouseVersion.AdvanceAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        db.ChangeTracker.AcceptAllChanges();
     }
 
     /// <summary>The surrogate key of a period: stable and computable, so loaders need no lookup (year 2023 is 2023000, 2023Q2 is 2023200, 202305 is 2023005).</summary>

@@ -1,3 +1,4 @@
+using Governance.Api.GraphQL.Caching;
 using Governance.Api.GraphQL.Limits;
 using Governance.Api.Security;
 using GraphQL;
@@ -91,9 +92,10 @@ public static class GraphQLEndpoint
         }
 
         ExecutionResult result;
+        var userContext = new Dictionary<string, object?> { [GraphQLErrors.RequestIdKey] = http.TraceIdentifier };
         try
         {
-            result = await ExecuteAsync(http, executer, serializer, request, rules);
+            result = await ExecuteAsync(http, executer, serializer, request, rules, userContext);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -102,10 +104,15 @@ public static class GraphQLEndpoint
             return;
         }
 
+        if (userContext.TryGetValue(AnswerCache.OutcomeKey, out var outcome) && outcome is string cache)
+        {
+            http.Response.Headers[AnswerCache.Header] = cache;
+        }
+
         await GraphQLResponseWriter.WriteResultAsync(http, serializer, mediaType, result);
     }
 
-    private static Task<ExecutionResult> ExecuteAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, IEnumerable<IValidationRule>? rules) =>
+    private static Task<ExecutionResult> ExecuteAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, IEnumerable<IValidationRule>? rules, Dictionary<string, object?> userContext) =>
         executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -113,7 +120,7 @@ public static class GraphQLEndpoint
             Variables = request.VariableInputs(serializer),
             Extensions = request.ExtensionInputs(serializer),
             ValidationRules = rules,
-            UserContext = new Dictionary<string, object?> { [GraphQLErrors.RequestIdKey] = http.TraceIdentifier },
+            UserContext = userContext,
             RequestServices = http.RequestServices,
             User = http.User,
             CancellationToken = http.RequestAborted,

@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Json;
+using Governance.Api.GraphQL.Caching;
 using GraphQL;
 
 namespace Governance.Api.GraphQL;
@@ -46,10 +49,33 @@ public static class GraphQLResponseWriter
 
     private static async Task WriteAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, ExecutionResult result)
     {
+        if (result is CachedAnswer cached)
+        {
+            await WriteCachedAsync(http, mediaType, cached.Body);
+            return;
+        }
+
         result.Extensions ??= [];
         result.Extensions["requestId"] = http.TraceIdentifier;
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    /// <summary>
+    /// The bytes of an answer serialized without extensions (<c>{"data":...}</c>), with this request's id added as the
+    /// serializer would have written it: the same bytes as an answer executed now, at no serialization cost.
+    /// </summary>
+    private static async Task WriteCachedAsync(HttpContext http, string mediaType, ReadOnlyMemory<byte> body)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var requestId = JsonSerializer.Serialize(http.TraceIdentifier, RequestIdJson);
+        var tail = Encoding.UTF8.GetBytes($",\"extensions\":{{\"requestId\":{requestId}}}}}");
+        http.Response.ContentLength = body.Length - 1 + tail.Length;
+        await http.Response.Body.WriteAsync(body[..^1], http.RequestAborted); // all but the closing brace of the answer object
+        await http.Response.Body.WriteAsync(tail, http.RequestAborted);
+    }
+
+    private static readonly JsonSerializerOptions RequestIdJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -1,10 +1,12 @@
 using System.Text.Encodings.Web;
+using Governance.Api.GraphQL.Caching;
 using Governance.Api.GraphQL.Limits;
 using Governance.Api.GraphQL.Paging;
 using Governance.Api.Schema.Analytics;
 using Governance.Api.Schema.Areas;
 using Governance.Api.Schema.Indicators;
 using Governance.Api.Schema.Loading;
+using Governance.Api.Schema.WarehouseState;
 using GraphQL;
 
 namespace Governance.Api.GraphQL;
@@ -19,6 +21,9 @@ public static class GraphQLServiceExtensions
         builder.Services.AddSingleton<IQueryFields, AnalyticsQueries>();
         builder.Services.AddSingleton<IQueryFields, AreaQueries>();
         builder.Services.AddSingleton<IQueryFields, LoadBatchQueries>();
+        builder.Services.AddSingleton<IQueryFields, WarehouseQueries>();
+        builder.Services.AddOptions<AnswerCacheOptions>().BindConfiguration(AnswerCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<AnswerCache>();
         builder.Services.AddScoped<IndicatorDirectory>();
         builder.Services.AddScoped<AreaLoaders>();
         builder.Services.AddScoped<SeriesLoaders>();

@@ -10,7 +10,8 @@ namespace Governance.Etl.Loading;
 
 /// <summary>
 /// The frame every loader shares: hash the file, commit a Running batch, then in one transaction under the writer lock
-/// fail abandoned batches, skip a file already loaded, run the loader's body, record its rejects and the batch's end.
+/// fail abandoned batches, skip a file already loaded, run the loader's body, record its rejects and the batch's end,
+/// and (when the batch loaded) advance the <see cref="WarehouseVersion"/>.
 /// </summary>
 internal static class LoadRun
 {
@@ -151,6 +152,14 @@ internal static class LoadRun
 
         batch.FinishedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
+        if (batch.Status == LoadBatchStatus.Loaded)
+        {
+            // In the load's transaction: the new version becomes visible with the facts, areas or targets it wrote, so
+            // every answer cached at an older version is unreachable from the commit on (a dry run, a rejected or
+            // skipped file changes nothing an answer shows and leaves the version as it was).
+            await WarehouseVersion.AdvanceAsync(db, cancellationToken);
+        }
+
         phases.Mark("journal");
         if (batch.Status == LoadBatchStatus.Loaded && StatisticsSql(db.Provider, kind) is { } analyze)
         {

@@ -41,6 +41,9 @@ public sealed class DocumentAnalysis
 
     public bool UsesIntrospection { get; private set; }
 
+    /// <summary>True when a field of the operation is marked <see cref="Caching.AnswerCache.NotCachedMetadata"/>: its answer is never cached.</summary>
+    public bool SelectsUncachedField { get; private set; }
+
     /// <summary>The first limit the document passes, as (code, message), or null.</summary>
     public (string Code, string Message)? Problem { get; private set; }
 
@@ -127,6 +130,7 @@ public sealed class DocumentAnalysis
         }
 
         var definition = (parent?.GetNamedType() as IComplexGraphType)?.GetField(name);
+        SelectsUncachedField |= definition?.GetMetadata(Caching.AnswerCache.NotCachedMetadata, false) == true;
         var first = PageSize(field);
         if (first > _limits.MaxPageSize)
         {

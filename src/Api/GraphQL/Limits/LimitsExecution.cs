@@ -1,7 +1,9 @@
+using Governance.Api.GraphQL.Caching;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Types;
 using GraphQLParser;
+using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +11,8 @@ namespace Governance.Api.GraphQL.Limits;
 
 /// <summary>
 /// Wraps every execution: document length before parsing, parser depth, then depth, aliases, complexity, page size,
-/// introspection by role and trusted documents on the parsed document; then runs it under the execution timeout.
+/// introspection by role and trusted documents on the parsed document; then answers from the <see cref="AnswerCache"/> or
+/// runs it under the execution timeout.
 /// A refused request is answered before execution (no <c>data</c>), with a code and a message naming the setting.
 /// </summary>
 public static class LimitsExecution
@@ -66,7 +69,22 @@ public static class LimitsExecution
             return Refuse(StatusCodes.Status403Forbidden, "UNTRUSTED_DOCUMENT", "This key may only run trusted documents; the document's SHA-256 is not registered.");
         }
 
-        return await WithTimeoutAsync(options, next, TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds));
+        // Every check above ran for this caller and document: a cached answer is served only where executing it would be allowed.
+        var timeout = TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds);
+        var cache = services.GetRequiredService<AnswerCache>();
+        return cache.Enabled && !analysis.SelectsUncachedField && IsQuery(options.Document!, options.OperationName)
+            ? await cache.AnswerAsync(options, () => WithTimeoutAsync(options, next, timeout))
+            : await WithTimeoutAsync(options, next, timeout);
+    }
+
+    /// <summary>The operation to run is a query (the schema has no mutation; a subscription or a missing operation is left to execution's own errors).</summary>
+    private static bool IsQuery(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var operation = operationName is null
+            ? (operations.Count == 1 ? operations[0] : null)
+            : operations.Find(o => o.Name?.StringValue == operationName);
+        return operation?.Operation == OperationType.Query;
     }
 
     /// <summary>How long a cancelled execution may take to unwind before the 408 is sent without it.</summary>

@@ -1,4 +1,5 @@
 using Governance.Api.GraphQL;
+using Governance.Api.GraphQL.Caching;
 using Governance.Api.GraphQL.Paging;
 using Governance.Warehouse;
 using Governance.Warehouse.Loading;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Schema.Loading;
 
-/// <summary>Root fields over the ETL's bookkeeping: the load batches, newest first.</summary>
+/// <summary>Root fields over the ETL's bookkeeping: the load batches, newest first. Never answered from the answer cache.</summary>
 public sealed class LoadBatchQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
@@ -18,6 +19,7 @@ public sealed class LoadBatchQueries : IQueryFields
         query.Field<NonNullGraphType<ConnectionType<LoadBatchType, LoadBatch>>>("loadBatches")
             .Description("The load batches (导入批次), newest first, paged.")
             .PagingArguments()
+            .WithMetadata(AnswerCache.NotCachedMetadata, true) // a rejected or dry-run file adds a batch without a new warehouse version
             .ResolveAsync(async c =>
             {
                 RequestScope.RequireLoadRead();
@@ -27,6 +29,7 @@ public sealed class LoadBatchQueries : IQueryFields
         query.Field<LoadBatchType>("loadBatch")
             .Description("One load batch by its id (批次号); null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Identifier of the batch (批次号).")
+            .WithMetadata(AnswerCache.NotCachedMetadata, true)
             .ResolveAsync(async c =>
             {
                 RequestScope.RequireLoadRead();

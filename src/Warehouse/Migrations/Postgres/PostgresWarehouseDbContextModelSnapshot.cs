@@ -843,6 +843,37 @@ namespace Governance.Warehouse.Migrations.Postgres
                     b.ToTable("sec_api_key", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Warehouse.WarehouseVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warehouse_version");
+
+                    b.ToTable("warehouse_version", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_warehouse_version_single_row", "id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        });
+                });
+
             modelBuilder.Entity("Governance.Warehouse.Facts.Target", b =>
                 {
                     b.HasOne("Governance.Warehouse.Dimensions.Area", null)

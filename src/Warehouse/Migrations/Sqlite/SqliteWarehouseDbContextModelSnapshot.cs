@@ -822,6 +822,37 @@ namespace Governance.Warehouse.Migrations.Sqlite
                     b.ToTable("sec_api_key", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Warehouse.WarehouseVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warehouse_version");
+
+                    b.ToTable("warehouse_version", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_warehouse_version_single_row", "id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        });
+                });
+
             modelBuilder.Entity("Governance.Warehouse.Facts.Target", b =>
                 {
                     b.HasOne("Governance.Warehouse.Dimensions.Area", null)
