@@ -38,7 +38,7 @@ public sealed class TwoInstancesTests
         var nginx = RequireNginx();
         await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Postgres);
         await LoadAsync(warehouse);
-        var settings = new Dictionary<string, string?> { ["Api:ForwardedHeaders:KnownProxies"] = "127.0.0.1" };
+        var settings = new Dictionary<string, string?> { ["Api:ForwardedHeaders:KnownProxies"] = "127.0.0.1", ["Api:Limits:RequestsPerMinute"] = "0" };
         await using var first = new GovernanceApiFactory(warehouse, settings);
         await using var second = new GovernanceApiFactory(warehouse, settings);
         var upstreams = new[] { Serve(first), Serve(second) };
