@@ -7,6 +7,11 @@
 #   scripts/postgres-cluster.sh stop   DIR       pg_ctl stop -m fast (no-op if not running)
 #   scripts/postgres-cluster.sh env    DIR       print DIR/env
 #   scripts/postgres-cluster.sh status DIR       exit 0 if running, 1 otherwise
+#   scripts/postgres-cluster.sh standby PRIMARY_DIR DIR
+#                                                a streaming hot standby of the running cluster in PRIMARY_DIR:
+#                                                pg_basebackup -R with a replication slot (first time) + start;
+#                                                writes DIR/env (GOVERNANCE_TEST_POSTGRES_STANDBY, ..._STANDBY_DIR)
+#                                                and prints it. stop/status DIR work on a standby too.
 #
 # Layout of DIR (owned by the non-root cluster user):
 #   DIR/data   data directory          DIR/log   server log (pg_ctl -l)
@@ -25,7 +30,7 @@ log() { echo "[postgres-cluster] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 usage() {
-  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -172,6 +177,8 @@ do_initdb() {
 # TYPE  DATABASE  USER  ADDRESS       METHOD
 local   all       all                 trust
 host    all       all   127.0.0.1/32  trust
+local   replication all                 trust
+host    replication all   127.0.0.1/32  trust
 EOF
 
   local sockdir="$SOCK"
@@ -188,10 +195,116 @@ synchronous_commit = off
 full_page_writes = off
 shared_buffers = 128MB
 log_line_prefix = '%m [%p] %q%u@%d '
+# Streaming replication (a standby made by the 'standby' command): the WAL a stopped standby's slot holds is
+# bounded, and a standby's queries hold back the primary's vacuum instead of being cancelled by its cleanup.
+wal_level = replica
+max_wal_senders = 10
+max_replication_slots = 10
+max_slot_wal_keep_size = 2GB
+hot_standby = on
+hot_standby_feedback = on
 include_if_exists = 'governance_port.conf'
 EOF
   chown "$PG_USER" "$DATA/pg_hba.conf" "$DATA/postgresql.conf"
 }
+
+# ------------------------------------------------------------------ standby ---
+
+# Runs a command as the cluster user with another directory as cwd.
+as_pg_in() {
+  local saved="$DIR" rc=0
+  DIR="$1"; shift
+  as_pg "$@" || rc=$?
+  DIR="$saved"
+  return "$rc"
+}
+
+# The primary's port, checking it runs and accepts replication connections (an older cluster gets the pg_hba lines).
+primary_port() {
+  local pdir="$1" pdata="$1/data"
+  [[ -f "$pdata/PG_VERSION" ]] || die "no cluster in $pdir; run: $0 start $pdir"
+  as_pg_in "$pdir" "$BINDIR/pg_ctl" status -D "$pdata" >/dev/null 2>&1 || die "the primary in $pdir is not running; run: $0 start $pdir"
+  if ! grep -q '^host[[:space:]]\+replication' "$pdata/pg_hba.conf"; then
+    log "allowing replication connections from 127.0.0.1 on the primary ($pdir)"
+    printf 'local   replication all                 trust\nhost    replication all   127.0.0.1/32  trust\n' >> "$pdata/pg_hba.conf"
+    as_pg_in "$pdir" "$BINDIR/pg_ctl" reload -D "$pdata" >/dev/null
+  fi
+  cat "$pdir/port"
+}
+
+write_standby_env() {
+  local port
+  port="$(cat "$DIR/port")"
+  cat > "$DIR/env.tmp" <<EOF
+# Streaming hot standby in $DIR of the cluster in $(cat "$DIR/primary") (scripts/postgres-cluster.sh standby)
+export GOVERNANCE_TEST_POSTGRES_STANDBY="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=postgres"
+export GOVERNANCE_TEST_POSTGRES_STANDBY_DIR="$DIR"
+EOF
+  chmod 644 "$DIR/env.tmp"
+  mv -f "$DIR/env.tmp" "$DIR/env"
+}
+
+cmd_standby() {
+  [[ -n "${1:-}" && -n "${2:-}" ]] || usage
+  [[ -d "$1" ]] || die "directory $1 does not exist"
+  local pdir
+  pdir="$(cd "$1" && pwd -P)"
+  resolve_dir "$2" create
+  [[ "$pdir" != "$DIR" ]] || die "the standby needs its own directory, not the primary's"
+  install_postgres
+  BINDIR="$(find_bindir)"
+  pick_user
+
+  if is_running; then
+    log "standby already running ($DIR)"
+    write_standby_env
+    cat "$DIR/env"
+    return 0
+  fi
+
+  local pport slot
+  pport="$(primary_port "$pdir")"
+  echo "$pdir" > "$DIR/primary"
+  mkdir -p "$SOCK"
+  chown "$PG_USER" "$DIR" "$SOCK"
+  chmod 755 "$DIR"
+  touch "$DIR/log"
+  chown "$PG_USER" "$DIR/log"
+  if [[ ! -f "$DATA/PG_VERSION" ]]; then
+    # One physical slot per standby directory: the primary keeps the WAL a stopped standby still needs.
+    slot="standby_$(echo -n "$DIR" | md5sum | cut -c1-12)"
+    as_pg "$BINDIR/psql" -X -q -h 127.0.0.1 -p "$pport" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+      -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '$slot' AND NOT active" >/dev/null
+    rm -rf "$DATA"
+    log "pg_basebackup -R from 127.0.0.1:$pport into $DATA (slot $slot)"
+    as_pg "$BINDIR/pg_basebackup" -h 127.0.0.1 -p "$pport" -U postgres -D "$DATA" -R -C -S "$slot" -X stream \
+      --checkpoint=fast --no-sync >"$DIR/basebackup.log" 2>&1 || { cat "$DIR/basebackup.log" >&2; die "pg_basebackup failed"; }
+  fi
+
+  local sockdir="$SOCK"
+  if (( ${#SOCK} > 80 )); then sockdir=""; fi
+  local port attempt
+  port="$(( $(cat "$pdir/port") + 1 ))"
+  [[ -f "$DIR/port" ]] && port="$(cat "$DIR/port")"
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    port="$(find_free_port "$port")"
+    # Included last by postgresql.conf (copied from the primary): the standby's own port and socket directory.
+    printf "port = %s\nunix_socket_directories = '%s'\n" "$port" "$sockdir" > "$DATA/governance_port.conf"
+    chown "$PG_USER" "$DATA/governance_port.conf"
+    echo "$port" > "$DIR/port"
+    log "starting standby ($("$BINDIR/postgres" --version)) on 127.0.0.1:$port, streaming from 127.0.0.1:$pport"
+    if as_pg "$BINDIR/pg_ctl" start -w -t 120 -D "$DATA" -l "$DIR/log" >/dev/null; then
+      write_standby_env
+      cat "$DIR/env"
+      return 0
+    fi
+    log "standby start attempt $attempt on port $port failed; last log lines:"
+    tail -n 5 "$DIR/log" >&2 || true
+    port=$((port + 1))
+  done
+  die "could not start the standby; see $DIR/log"
+}
+
 
 # ----------------------------------------------------------------- commands ---
 
@@ -267,5 +380,6 @@ case "${1:-}" in
   stop)    cmd_stop "${2:-}" ;;
   env)     cmd_env "${2:-}" ;;
   status)  cmd_status "${2:-}" ;;
+  standby) cmd_standby "${2:-}" "${3:-}" ;;
   *)       usage ;;
 esac

@@ -9,6 +9,11 @@ public sealed class WarehouseOptions
 
     public const int DefaultSqliteMemoryMapMegabytes = 128;
 
+    public const int DefaultMaxReplicaLagSeconds = 30;
+
+    /// <summary>The connection strings of the read replicas: a list (<c>ConnectionStrings:WarehouseReplicas:0</c>, <c>:1</c>, ...) or one string.</summary>
+    public const string ReplicasSetting = "ConnectionStrings:WarehouseReplicas";
+
     /// <summary>The SQLite file without a <c>ConnectionStrings:Warehouse</c> setting, under the <see cref="DefaultPaths"/> root.</summary>
     public const string DefaultSqliteFile = "data/governance.db";
 
@@ -26,6 +31,13 @@ public sealed class WarehouseOptions
     /// <summary>SQLite: megabytes of the warehouse file each connection reads through a memory map (0: none, read calls only).</summary>
     [Range(0, 65536)]
     public int SqliteMemoryMapMegabytes { get; set; } = DefaultSqliteMemoryMapMegabytes;
+
+    /// <summary>
+    /// PostgreSQL read replicas (<c>ConnectionStrings:WarehouseReplicas</c>): a standby further behind the primary than this
+    /// is skipped by the API's reads until it catches up.
+    /// </summary>
+    [Range(1, 86400)]
+    public int MaxReplicaLagSeconds { get; set; } = DefaultMaxReplicaLagSeconds;
 
     /// <summary>Whether the API applies migrations and seeds the catalogue at start.</summary>
     public bool MigrateOnStart { get; set; } = true;

@@ -9,6 +9,15 @@ public sealed record WarehouseSettings(WarehouseProvider Provider, string Connec
     /// <summary>SQLite: megabytes of the file each connection reads through a memory map (<c>Warehouse:SqliteMemoryMapMegabytes</c>).</summary>
     public int SqliteMemoryMapMegabytes { get; init; } = WarehouseOptions.DefaultSqliteMemoryMapMegabytes;
 
+    /// <summary>
+    /// PostgreSQL hot standbys the API reads from (<c>ConnectionStrings:WarehouseReplicas</c>); empty: every read goes to
+    /// <see cref="ConnectionString"/>. The ETL, migrations, key management and the scheduler never use them.
+    /// </summary>
+    public IReadOnlyList<string> Replicas { get; init; } = [];
+
+    /// <summary>A replica further behind than this is skipped (<c>Warehouse:MaxReplicaLagSeconds</c>).</summary>
+    public int MaxReplicaLagSeconds { get; init; } = WarehouseOptions.DefaultMaxReplicaLagSeconds;
+
     /// <summary>Reads and validates the settings; a bad value throws an exception whose message names the setting.</summary>
     public static WarehouseSettings FromConfiguration(IConfiguration configuration)
     {
@@ -42,6 +51,73 @@ public sealed record WarehouseSettings(WarehouseProvider Provider, string Connec
                     $"Setting ConnectionStrings:Warehouse is missing; Warehouse:Provider {provider} needs a connection string.");
         }
 
-        return new WarehouseSettings(provider, connectionString, options.CommandTimeoutSeconds) { SqliteMemoryMapMegabytes = options.SqliteMemoryMapMegabytes };
+        if (options.MaxReplicaLagSeconds is < 1 or > 86400)
+        {
+            throw new WarehouseConfigurationException(
+                $"Setting Warehouse:MaxReplicaLagSeconds is {options.MaxReplicaLagSeconds}; it must be between 1 and 86400.");
+        }
+
+        return new WarehouseSettings(provider, connectionString, options.CommandTimeoutSeconds)
+        {
+            SqliteMemoryMapMegabytes = options.SqliteMemoryMapMegabytes,
+            Replicas = ReadReplicas(configuration, provider),
+            MaxReplicaLagSeconds = options.MaxReplicaLagSeconds,
+        };
+    }
+
+    /// <summary>
+    /// <c>ConnectionStrings:WarehouseReplicas</c> as a list (<c>:0</c>, <c>:1</c>, ...; environment variables
+    /// <c>ConnectionStrings__WarehouseReplicas__0</c>) or one string; each a PostgreSQL connection string.
+    /// </summary>
+    private static string[] ReadReplicas(IConfiguration configuration, WarehouseProvider provider)
+    {
+        var section = configuration.GetSection(WarehouseOptions.ReplicasSetting);
+        var entries = section.GetChildren()
+            .Select(c => (Key: $"{WarehouseOptions.ReplicasSetting}:{c.Key}", c.Value, Order: int.TryParse(c.Key, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue))
+            .OrderBy(e => e.Order)
+            .Select(e => (e.Key, e.Value))
+            .ToList();
+        if (entries.Count == 0 && !string.IsNullOrWhiteSpace(section.Value))
+        {
+            entries.Add((WarehouseOptions.ReplicasSetting, section.Value));
+        }
+
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        if (provider != WarehouseProvider.Postgres)
+        {
+            throw new WarehouseConfigurationException(
+                $"Setting {WarehouseOptions.ReplicasSetting} is set, but Warehouse:Provider is {provider}; read replicas are PostgreSQL hot standbys (Warehouse:Provider Postgres).");
+        }
+
+        var replicas = new string[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (key, value) = entries[i];
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new WarehouseConfigurationException($"Setting {key} is empty; it must be the connection string of a PostgreSQL standby.");
+            }
+
+            try
+            {
+                var builder = new Npgsql.NpgsqlConnectionStringBuilder(value);
+                if (string.IsNullOrWhiteSpace(builder.Host))
+                {
+                    throw new WarehouseConfigurationException($"Setting {key} names no Host; it must be the connection string of a PostgreSQL standby.");
+                }
+            }
+            catch (ArgumentException e)
+            {
+                throw new WarehouseConfigurationException($"Setting {key} is not a valid PostgreSQL connection string: {e.Message}", e);
+            }
+
+            replicas[i] = value;
+        }
+
+        return replicas;
     }
 }

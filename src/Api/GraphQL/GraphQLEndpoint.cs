@@ -1,6 +1,8 @@
+using System.Globalization;
 using Governance.Api.GraphQL.Caching;
 using Governance.Api.GraphQL.Limits;
 using Governance.Api.Security;
+using Governance.Warehouse.Replicas;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -14,6 +16,12 @@ namespace Governance.Api.GraphQL;
 public static class GraphQLEndpoint
 {
     public const string Path = "/graphql";
+
+    /// <summary>Response header: the server whose snapshot answered, <c>primary</c> or <c>replica N</c> (N: position in ConnectionStrings:WarehouseReplicas, from 1).</summary>
+    public const string ReadServerHeader = "Governance-Read-Server";
+
+    /// <summary>Response header: the warehouse version of the answering snapshot (PostgreSQL).</summary>
+    public const string ReadVersionHeader = "Governance-Warehouse-Version";
 
     private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, GetQueriesOnlyRule.Instance];
 
@@ -95,7 +103,19 @@ public static class GraphQLEndpoint
         var userContext = new Dictionary<string, object?> { [GraphQLErrors.RequestIdKey] = http.TraceIdentifier };
         try
         {
-            result = await ExecuteAsync(http, executer, serializer, request, rules, userContext);
+            result = await ExecuteAsync(http, http.RequestServices, executer, serializer, request, rules, userContext);
+            var session = http.RequestServices.GetRequiredService<WarehouseReadSession>();
+            if (session.ReplicaFailed)
+            {
+                // The replica failed under this request (stopped, cut off, or its recovery cancelled the query): the
+                // whole request runs again, in a scope of its own, on the primary, so the answer is still of one snapshot.
+                await using var again = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                session = again.ServiceProvider.GetRequiredService<WarehouseReadSession>();
+                session.UsePrimary();
+                result = await ExecuteAsync(http, again.ServiceProvider, executer, serializer, request, rules, userContext);
+            }
+
+            ReadServerHeaders(http, session);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -112,7 +132,17 @@ public static class GraphQLEndpoint
         await GraphQLResponseWriter.WriteResultAsync(http, serializer, mediaType, result);
     }
 
-    private static Task<ExecutionResult> ExecuteAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, IEnumerable<IValidationRule>? rules, Dictionary<string, object?> userContext) =>
+    /// <summary>Which server answered (<c>primary</c>, <c>replica N</c>) and the warehouse version of its snapshot (PostgreSQL).</summary>
+    private static void ReadServerHeaders(HttpContext http, WarehouseReadSession session)
+    {
+        http.Response.Headers[ReadServerHeader] = session.Server;
+        if (session.Version is { } version)
+        {
+            http.Response.Headers[ReadVersionHeader] = version.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static Task<ExecutionResult> ExecuteAsync(HttpContext http, IServiceProvider services, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, IEnumerable<IValidationRule>? rules, Dictionary<string, object?> userContext) =>
         executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -121,7 +151,7 @@ public static class GraphQLEndpoint
             Extensions = request.ExtensionInputs(serializer),
             ValidationRules = rules,
             UserContext = userContext,
-            RequestServices = http.RequestServices,
+            RequestServices = services,
             User = http.User,
             CancellationToken = http.RequestAborted,
         });

@@ -1,4 +1,5 @@
 using Governance.Warehouse.Querying;
+using Governance.Warehouse.Replicas;
 using GraphQL;
 using GraphQL.Execution;
 
@@ -27,6 +28,16 @@ public static class GraphQLErrors
 
         var requestId = options.UserContext.TryGetValue(RequestIdKey, out var id) ? id : null;
         var logger = options.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(GraphQLErrors).FullName!);
+        if (options.RequestServices?.GetService<WarehouseReadSession>() is { } session && session.ReportFailure(context.OriginalException))
+        {
+            // The replica went away under the request: the endpoint answers it again from the primary, this result is dropped.
+            logger?.LogWarning("GraphQL field {Field} of request {RequestId} failed on {Server} ({Problem}); the request is answered again by the primary",
+                context.FieldContext?.FieldDefinition.Name, requestId, session.Server, ReadFailure.Describe(context.OriginalException));
+            context.Exception = Faults.DatabaseFaults.Unavailable();
+            return;
+        }
+
+
         logger?.LogError(context.OriginalException, "GraphQL field {Field} failed in request {RequestId}", context.FieldContext?.FieldDefinition.Name, requestId);
         if (Faults.DatabaseFaults.IsUnavailable(context.OriginalException))
         {

@@ -2,6 +2,7 @@ using Governance.Etl.Readers;
 using Governance.Etl.Validation;
 using Governance.Warehouse;
 using Governance.Warehouse.Loading;
+using Governance.Warehouse.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -40,6 +41,7 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         var validator = new FactValidator(indicators, areas, rejects, names);
         var keys = new StagedKeys(areaRows.Count == 0 ? 0 : areaRows.Max(a => a.AreaSk));
         var named = new CommonAreaPrefix();
+        var years = new HashSet<int>();
         await using (var file = TabularFile.Open(path, settings.Value.Limits))
         {
             long seq = 0;
@@ -51,6 +53,7 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
                 if (validator.Validate(entry) is { } fact)
                 {
                     keys.Add(fact.AreaSk, fact.PeriodSk, fact.IndicatorSk);
+                    years.Add(fact.PeriodSk / 1000);
                     await staging.AddAsync(++seq, fact, cancellationToken);
                 }
 
@@ -105,6 +108,11 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         var areaCodes = areaRows.ToDictionary(a => a.AreaSk, a => a.AreaCode);
         var warnings = staging.PairsBeforeMerge ? await DetectOutliersAsync() : [];
         var now = DateTimeOffset.UtcNow;
+        if (db.Provider == WarehouseProvider.Postgres)
+        {
+            await EnsurePartitionsAsync(years, batch.LoadBatchId, cancellationToken);
+        }
+
         var (inserted, updated, unchanged) = await staging.MergeAsync(batch.LoadBatchId, now, cancellationToken);
         phases.Mark("merge");
         if (!staging.PairsBeforeMerge)
@@ -126,6 +134,30 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
             var found = await OutlierDetector.DetectAsync(staging, batch.LoadBatchId, indicators.BySk, areaCodes, settings.Value, cancellationToken);
             phases.Mark("outliers");
             return found;
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: the year partitions of the facts and their history exist for every year of the file before it is
+    /// written (<see cref="PartitionedFacts"/>). On a connection of its own, committed at once: a new year's partition is
+    /// attached without the load's transaction holding its lock until the load ends. Known years cost one catalog look-up.
+    /// </summary>
+    private async Task EnsurePartitionsAsync(HashSet<int> years, long batchId, CancellationToken cancellationToken)
+    {
+        if (years.Count == 0)
+        {
+            return;
+        }
+
+        await using var other = await factory.CreateDbContextAsync(cancellationToken);
+        var connection = other.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = PartitionedFacts.Ensure(years);
+        var made = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        if (made > 0)
+        {
+            logger.LogInformation("Batch {LoadBatchId}: {Made} year partitions of the facts and their history created for years {Years}", batchId, made, string.Join(", ", years.Order()));
         }
     }
 

@@ -97,6 +97,13 @@ public static class RowLevelSecurity
         migrationBuilder.Sql(InvokerViews.Replace("{0}", "true", StringComparison.Ordinal));
     }
 
+    /// <summary>The analyst views check the caller's scope (security_invoker, PostgreSQL 15+), or not: after views are made again.</summary>
+    public static void SetInvokerViews(MigrationBuilder migrationBuilder, bool on)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql(InvokerViews.Replace("{0}", on ? "true" : "false", StringComparison.Ordinal));
+    }
+
     /// <summary>Migration BatchAreaScope: batches visible by the areas their file named (<see cref="BatchRows"/>).</summary>
     public static void ScopeBatchesByArea(MigrationBuilder migrationBuilder)
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Governance.TestSupport;
 using Governance.Warehouse;
@@ -16,6 +17,7 @@ public sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyVal
     private readonly List<IDisposable> _listeners = [];
     private readonly Lock _gate = new();
     private readonly List<string> _commands = [];
+    private readonly List<(string Text, DbParameter[] Parameters)> _executed = [];
 
     public SqlCounter(TestWarehouse warehouse)
     {
@@ -37,11 +39,24 @@ public sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyVal
         }
     }
 
+    /// <summary>The commands with copies of their parameters (values included), to run again, e.g. under EXPLAIN.</summary>
+    public IReadOnlyList<(string Text, DbParameter[] Parameters)> Executed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _executed];
+            }
+        }
+    }
+
     public void Reset()
     {
         lock (_gate)
         {
             _commands.Clear();
+            _executed.Clear();
         }
     }
 
@@ -64,6 +79,7 @@ public sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyVal
             lock (_gate)
             {
                 _commands.Add(data.Command.CommandText);
+                _executed.Add((data.Command.CommandText, [.. data.Command.Parameters.Cast<DbParameter>().Select(p => p is ICloneable c ? (DbParameter)c.Clone() : p)]));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Governance.Warehouse;
+using Governance.Warehouse.Replicas;
 using Governance.Warehouse.Security;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -94,7 +95,7 @@ public sealed partial class AnswerCache : IDisposable
         long version;
         try
         {
-            version = await ReadVersionAsync(options.CancellationToken);
+            version = await ReadVersionAsync(options);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -162,10 +163,19 @@ public sealed partial class AnswerCache : IDisposable
 
     private static void SetOutcome(ExecutionOptions options, string outcome) => options.UserContext[OutcomeKey] = outcome;
 
-    private async Task<long> ReadVersionAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The version of the server and snapshot that answers this request (<see cref="WarehouseReadSession.VersionAsync"/>:
+    /// a replica's is the one it has replayed), so an answer is kept under the version it was computed at.
+    /// </summary>
+    private async Task<long> ReadVersionAsync(ExecutionOptions options)
     {
-        await using var db = await _warehouse.CreateDbContextAsync(cancellationToken);
-        return await WarehouseVersion.ReadAsync(db.Database.GetDbConnection(), cancellationToken);
+        if (options.RequestServices?.GetService<WarehouseReadSession>() is { } session)
+        {
+            return await session.VersionAsync(options.CancellationToken);
+        }
+
+        await using var db = await _warehouse.CreateDbContextAsync(options.CancellationToken);
+        return await WarehouseVersion.ReadAsync(db.Database.GetDbConnection(), options.CancellationToken);
     }
 
     /// <summary>A newer version than any seen: every entry is of an older version and can never be hit again, so all go.</summary>

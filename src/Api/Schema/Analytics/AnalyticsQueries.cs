@@ -2,12 +2,11 @@ using Governance.Api.GraphQL;
 using Governance.Api.GraphQL.Paging;
 using Governance.Api.Schema.Areas;
 using Governance.Api.Schema.Periods;
-using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying;
+using Governance.Warehouse.Replicas;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Schema.Analytics;
 
@@ -116,6 +115,6 @@ public sealed class AnalyticsQueries : IQueryFields
             .ResolveAsync(async c => await new AttainmentEngine(Factory(c)).QueryAsync(
                 c.GetArgument<string>("indicator"), AnalyticsArguments.Period(c, "period"), c.GetArgument<AreaLevel>("level"), c.GetArgument<string?>("within"), c.CancellationToken));
 
-    private static IDbContextFactory<WarehouseDbContext> Factory(IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<IDbContextFactory<WarehouseDbContext>>();
+    private static WarehouseReadSession Factory(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<WarehouseReadSession>();
 }

@@ -1,8 +1,7 @@
 using Governance.Api.GraphQL.Limits;
-using Governance.Warehouse;
 using Governance.Warehouse.Querying;
+using Governance.Warehouse.Replicas;
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Api.Schema.Analytics;
@@ -24,7 +23,7 @@ internal static class WorkBound
             throw new QueryRuleException(Code, $"The request asks for {periods} periods ({request.Grain.ToString().ToUpperInvariant()} from {request.From} to {request.To}); at most {limits.MaxPeriods} are allowed (Api:Limits:MaxPeriods). Ask for a shorter range or a coarser grain.");
         }
 
-        var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<WarehouseDbContext>>();
+        var factory = context.RequestServices!.GetRequiredService<WarehouseReadSession>();
         var units = await RequestSize.UnitsAsync(factory, request, context.CancellationToken);
         var indicators = request.Indicators.Distinct(StringComparer.Ordinal).Count();
         var cells = units * periods * indicators;

@@ -2,6 +2,7 @@ using Governance.Api.GraphQL;
 using Governance.Api.GraphQL.DataLoaders;
 using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Replicas;
 using Governance.Warehouse.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public sealed class AreaLoaders
 {
     private readonly IDbContextFactory<WarehouseDbContext> _factory;
 
-    public AreaLoaders(IDbContextFactory<WarehouseDbContext> factory)
+    public AreaLoaders(WarehouseReadSession factory)
     {
         _factory = factory;
         ByCode = new(LoadByCodeAsync);

@@ -3,6 +3,7 @@ using Governance.Api.GraphQL.Paging;
 using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying;
+using Governance.Warehouse.Replicas;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +78,6 @@ public sealed class AreaQueries : IQueryFields
         return code.Value.Prefix;
     }
 
-    private static IDbContextFactory<WarehouseDbContext> Factory(IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<IDbContextFactory<WarehouseDbContext>>();
+    private static WarehouseReadSession Factory(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<WarehouseReadSession>();
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Governance.Api.GraphQL.DataLoaders;
-using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Replicas;
 using Governance.Warehouse.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +11,7 @@ namespace Governance.Api.Schema.Areas;
 /// Per request, one loader per distinct <see cref="SeriesRequest"/>: the series of a whole batch of areas come from one
 /// SQL statement, summed (flows) or taking the last native period (stocks) in the database when the grain is coarser.
 /// </summary>
-public sealed class SeriesLoaders(IDbContextFactory<WarehouseDbContext> factory)
+public sealed class SeriesLoaders(WarehouseReadSession factory)
 {
     private readonly ConcurrentDictionary<SeriesRequest, BatchLoader<string, IReadOnlyList<SeriesPoint>>> _loaders = new();
 

@@ -1,12 +1,12 @@
-using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying;
+using Governance.Warehouse.Replicas;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Schema.Indicators;
 
 /// <summary>The indicator catalogue, read once per request (one query), for resolvers that look indicators up by code.</summary>
-public sealed class IndicatorDirectory(IDbContextFactory<WarehouseDbContext> factory)
+public sealed class IndicatorDirectory(WarehouseReadSession factory)
 {
     private readonly Lazy<Task<Dictionary<string, Indicator>>> _all = new(async () =>
     {

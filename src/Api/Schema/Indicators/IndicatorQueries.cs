@@ -1,5 +1,5 @@
 using Governance.Api.GraphQL;
-using Governance.Warehouse;
+using Governance.Warehouse.Replicas;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,7 @@ public sealed class IndicatorQueries : IQueryFields
             .ResolveAsync(async context =>
             {
                 var category = context.GetArgument<string?>("category");
-                await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<WarehouseDbContext>>().CreateDbContextAsync(context.CancellationToken);
+                await using var db = await context.RequestServices!.GetRequiredService<WarehouseReadSession>().CreateDbContextAsync(context.CancellationToken);
                 return await db.Indicators.AsNoTracking()
                     .Where(i => category == null || i.Category == category)
                     .OrderBy(i => i.SortOrder)
@@ -30,7 +30,7 @@ public sealed class IndicatorQueries : IQueryFields
             .ResolveAsync(async context =>
             {
                 var code = context.GetArgument<string>("code");
-                await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<WarehouseDbContext>>().CreateDbContextAsync(context.CancellationToken);
+                await using var db = await context.RequestServices!.GetRequiredService<WarehouseReadSession>().CreateDbContextAsync(context.CancellationToken);
                 return await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.IndicatorCode == code, context.CancellationToken);
             });
     }

@@ -1,8 +1,8 @@
 using Governance.Api.GraphQL;
 using Governance.Api.GraphQL.Caching;
 using Governance.Api.GraphQL.Paging;
-using Governance.Warehouse;
 using Governance.Warehouse.Loading;
+using Governance.Warehouse.Replicas;
 using Governance.Warehouse.Security;
 using GraphQL;
 using GraphQL.Types;
@@ -43,6 +43,6 @@ public sealed class LoadBatchQueries : IQueryFields
             });
     }
 
-    private static IDbContextFactory<WarehouseDbContext> Factory(IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<IDbContextFactory<WarehouseDbContext>>();
+    private static WarehouseReadSession Factory(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<WarehouseReadSession>();
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Governance.Api.GraphQL.Paging;
-using Governance.Warehouse;
 using Governance.Warehouse.Loading;
+using Governance.Warehouse.Replicas;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +51,6 @@ public sealed class LoadBatchType : ObjectGraphType<LoadBatch>
             });
     }
 
-    private static IDbContextFactory<WarehouseDbContext> Factory(IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<IDbContextFactory<WarehouseDbContext>>();
+    private static WarehouseReadSession Factory(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<WarehouseReadSession>();
 }

@@ -1,5 +1,6 @@
 using Governance.Api.GraphQL;
 using Governance.Warehouse;
+using Governance.Warehouse.Replicas;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,10 +13,10 @@ public sealed class WarehouseQueries : IQueryFields
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Field<NonNullGraphType<WarehouseVersionType>>("warehouse")
-            .Description("The warehouse's state (数据仓库版本): its version, advanced by every committed load, area change and rebuild.")
+            .Description("The warehouse's state (数据仓库版本): its version, advanced by every committed load, area change and rebuild; with read replicas, the version the answering server has replayed.")
             .ResolveAsync(async c =>
             {
-                await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<WarehouseDbContext>>().CreateDbContextAsync(c.CancellationToken);
+                await using var db = await c.RequestServices!.GetRequiredService<WarehouseReadSession>().CreateDbContextAsync(c.CancellationToken);
                 return await db.WarehouseVersions.AsNoTracking().SingleAsync(v => v.Id == WarehouseVersion.RowId, c.CancellationToken);
             });
     }
