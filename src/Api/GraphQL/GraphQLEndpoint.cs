@@ -1,3 +1,4 @@
+using Governance.Api.Exports;
 using Governance.Api.GraphQL.Limits;
 using Governance.Api.Security;
 using GraphQL;
@@ -46,7 +47,14 @@ public static class GraphQLEndpoint
 
     private static async Task HandlePostAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer)
     {
-        var mediaType = ResponseMediaType.Negotiate(http.Request);
+        var (export, exportProblem) = ExportRequest.Read(http.Request);
+        if (exportProblem is not null)
+        {
+            await GraphQLResponseWriter.WriteExportProblemAsync(http, serializer, StatusCodes.Status400BadRequest, "BAD_REQUEST", exportProblem);
+            return;
+        }
+
+        var mediaType = export is null ? ResponseMediaType.Negotiate(http.Request) : ResponseMediaType.Json;
         if (mediaType is null)
         {
             await GraphQLResponseWriter.WriteNotAcceptableAsync(http);
@@ -61,28 +69,36 @@ public static class GraphQLEndpoint
         }
 
         var request = await GraphQLRequestReader.ReadBodyAsync(http.Request, http.RequestAborted);
-        await ExecuteAsync(http, executer, serializer, request, mediaType, rules: null);
+        await ExecuteAsync(http, executer, serializer, request, mediaType, rules: null, export);
     }
 
     private static async Task HandleGetAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IWebHostEnvironment environment)
     {
-        if (ResponseMediaType.WantsHtml(http.Request))
+        var (export, exportProblem) = ExportRequest.Read(http.Request);
+        if (exportProblem is not null)
+        {
+            await GraphQLResponseWriter.WriteExportProblemAsync(http, serializer, StatusCodes.Status400BadRequest, "BAD_REQUEST", exportProblem);
+            return;
+        }
+
+        // A browser opening a link with format=csv gets the file, not GraphiQL.
+        if (export is null && ResponseMediaType.WantsHtml(http.Request))
         {
             await GraphiQLPage.WriteAsync(http, environment);
             return;
         }
 
-        var mediaType = ResponseMediaType.Negotiate(http.Request);
+        var mediaType = export is null ? ResponseMediaType.Negotiate(http.Request) : ResponseMediaType.Json;
         if (mediaType is null)
         {
             await GraphQLResponseWriter.WriteNotAcceptableAsync(http);
             return;
         }
 
-        await ExecuteAsync(http, executer, serializer, GraphQLRequestReader.ReadQueryString(http.Request.Query), mediaType, GetRules);
+        await ExecuteAsync(http, executer, serializer, GraphQLRequestReader.ReadQueryString(http.Request.Query), mediaType, GetRules, export);
     }
 
-    private static async Task ExecuteAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, string mediaType, IEnumerable<IValidationRule>? rules)
+    private static async Task ExecuteAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, string mediaType, IEnumerable<IValidationRule>? rules, ExportRequest? export)
     {
         if (request.Problem is not null)
         {
@@ -91,9 +107,10 @@ public static class GraphQLEndpoint
         }
 
         ExecutionResult result;
+        var variables = request.VariableInputs(serializer);
         try
         {
-            result = await ExecuteAsync(http, executer, serializer, request, rules);
+            result = await ExecuteAsync(http, executer, serializer, request, variables, rules);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -102,15 +119,21 @@ public static class GraphQLEndpoint
             return;
         }
 
+        if (export is not null)
+        {
+            await TableExport.WriteAsync(http, serializer, export, result, new ExportSource(request.Query!, variables, request.OperationName));
+            return;
+        }
+
         await GraphQLResponseWriter.WriteResultAsync(http, serializer, mediaType, result);
     }
 
-    private static Task<ExecutionResult> ExecuteAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, IEnumerable<IValidationRule>? rules) =>
+    private static Task<ExecutionResult> ExecuteAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, Inputs? variables, IEnumerable<IValidationRule>? rules) =>
         executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
             OperationName = request.OperationName,
-            Variables = request.VariableInputs(serializer),
+            Variables = variables,
             Extensions = request.ExtensionInputs(serializer),
             ValidationRules = rules,
             UserContext = new Dictionary<string, object?> { [GraphQLErrors.RequestIdKey] = http.TraceIdentifier },

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Governance.Api.Exports;
 using Governance.Api.GraphQL.Limits;
 using Governance.Api.GraphQL.Paging;
 using Governance.Api.Schema.Analytics;
@@ -15,6 +16,7 @@ public static class GraphQLServiceExtensions
     public static WebApplicationBuilder AddGraphQLApi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IQueryFields, IndicatorQueries>();
         builder.Services.AddSingleton<IQueryFields, AnalyticsQueries>();
         builder.Services.AddSingleton<IQueryFields, AreaQueries>();
