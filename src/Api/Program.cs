@@ -1,5 +1,6 @@
 using Governance.Api.GraphQL;
 using Governance.Api.Hosting;
+using Governance.Api.Reports;
 using Governance.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ app.UseGovernanceRequestLogging();
 app.UseGovernanceSecurity();
 app.MapHealth();
 app.MapGraphQLEndpoint();
+app.MapSavedReports();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the API tests' <c>WebApplicationFactory</c>.</summary>

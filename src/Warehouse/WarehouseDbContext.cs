@@ -32,6 +32,8 @@ public abstract class WarehouseDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<Security.ApiKey> ApiKeys => Set<Security.ApiKey>();
 
+    public DbSet<Reports.SavedReport> SavedReports => Set<Reports.SavedReport>();
+
     /// <summary>The provider this context speaks to.</summary>
     public abstract WarehouseProvider Provider { get; }
 

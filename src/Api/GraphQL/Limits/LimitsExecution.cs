@@ -14,6 +14,9 @@ namespace Governance.Api.GraphQL.Limits;
 /// </summary>
 public static class LimitsExecution
 {
+    /// <summary>The user-context key the saved-report endpoint sets (to the report's name); a client cannot set it.</summary>
+    public const string SavedReportKey = "savedReport";
+
     public static IGraphQLBuilder AddGovernanceLimits(this IGraphQLBuilder builder) => builder.ConfigureExecution(ExecuteAsync);
 
     public static async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
@@ -61,7 +64,8 @@ public static class LimitsExecution
             return Refuse(StatusCodes.Status403Forbidden, "INTROSPECTION_DISABLED", "Introspection is not available to this caller (Api:Limits:IntrospectionRoles).");
         }
 
-        if (access.IsRestrictedToTrustedDocuments(options.User) && !access.IsTrusted(options.Query))
+        // A saved report is trusted by construction: checked when it was saved, run as stored (its URL gives only variables).
+        if (access.IsRestrictedToTrustedDocuments(options.User) && !access.IsTrusted(options.Query) && !options.UserContext.ContainsKey(SavedReportKey))
         {
             return Refuse(StatusCodes.Status403Forbidden, "UNTRUSTED_DOCUMENT", "This key may only run trusted documents; the document's SHA-256 is not registered.");
         }
