@@ -571,6 +571,31 @@ $grants$;
 INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
 VALUES ('20261202143159_WarehouseVersion', '10.0.15');
 
+CREATE TABLE saved_report (
+    name character varying(64) NOT NULL,
+    title character varying(200),
+    document text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT pk_saved_report PRIMARY KEY (name)
+);
+
+do $grants$
+declare reader regrole;
+begin
+    for reader in
+        select distinct a.grantee::regrole
+        from pg_class as c cross join lateral aclexplode(c.relacl) as a
+        where c.oid = 'dim_area'::regclass and a.privilege_type = 'SELECT' and a.grantee <> c.relowner and a.grantee <> 0
+    loop
+        execute format('grant select on saved_report to %s', reader);
+    end loop;
+end
+$grants$;
+
+INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+VALUES ('20261202151445_SavedReports', '10.0.15');
+
 drop view vw_compound_coverage_by_township_quarter;
 
 drop view vw_village_income_by_year;

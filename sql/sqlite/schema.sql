@@ -710,3 +710,14 @@ SELECT changes();
 
 INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
 VALUES ('20261202143156_WarehouseVersion', '10.0.15');
+
+CREATE TABLE "saved_report" (
+    "name" TEXT NOT NULL CONSTRAINT "pk_saved_report" PRIMARY KEY,
+    "title" TEXT NULL,
+    "document" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "updated_at" TEXT NOT NULL
+);
+
+INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
+VALUES ('20261202151400_SavedReports', '10.0.15');

@@ -537,3 +537,17 @@ GO
 INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
 VALUES (N'20261202143202_WarehouseVersion', N'10.0.15');
 GO
+
+CREATE TABLE [saved_report] (
+    [name] varchar(64) NOT NULL,
+    [title] nvarchar(200) NULL,
+    [document] nvarchar(max) NOT NULL,
+    [created_at] datetimeoffset NOT NULL,
+    [updated_at] datetimeoffset NOT NULL,
+    CONSTRAINT [pk_saved_report] PRIMARY KEY ([name])
+);
+GO
+
+INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+VALUES (N'20261202151535_SavedReports', N'10.0.15');
+GO

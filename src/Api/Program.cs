@@ -1,5 +1,6 @@
 using Governance.Api.GraphQL;
 using Governance.Api.Hosting;
+using Governance.Api.Reports;
 using Governance.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ app.UseGovernanceMetrics();
 app.MapHealth();
 app.MapDashboard();
 app.MapGraphQLEndpoint();
+app.MapSavedReports();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the API tests' <c>WebApplicationFactory</c>.</summary>

@@ -14,6 +14,7 @@ root.Subcommands.Add(ApiRoleCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(BatchesCommand.Create());
 root.Subcommands.Add(ScheduleCommand.Create());
+root.Subcommands.Add(ReportsCommand.Create());
 
 try
 {

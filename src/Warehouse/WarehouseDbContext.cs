@@ -34,6 +34,7 @@ public abstract class WarehouseDbContext(DbContextOptions options) : DbContext(o
 
     /// <summary>The one row of <c>warehouse_version</c>: read it with <see cref="WarehouseVersion.ReadAsync(DbContext, CancellationToken)"/>, advance it with <see cref="WarehouseVersion.AdvanceAsync"/>.</summary>
     public DbSet<WarehouseVersion> WarehouseVersions => Set<WarehouseVersion>();
+    public DbSet<Reports.SavedReport> SavedReports => Set<Reports.SavedReport>();
 
     /// <summary>The provider this context speaks to.</summary>
     public abstract WarehouseProvider Provider { get; }

@@ -18,6 +18,7 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<WarehouseMigrator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Security.ApiKeyStore>();
+        services.AddSingleton<Reports.SavedReportStore>();
         return services;
     }
 }

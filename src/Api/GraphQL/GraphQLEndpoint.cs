@@ -1,5 +1,6 @@
 using System.Globalization;
 using Governance.Api.GraphQL.Caching;
+using Governance.Api.Exports;
 using Governance.Api.GraphQL.Limits;
 using Governance.Api.Security;
 using Governance.Warehouse.Replicas;
@@ -55,7 +56,14 @@ public static class GraphQLEndpoint
 
     private static async Task HandlePostAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer)
     {
-        var mediaType = ResponseMediaType.Negotiate(http.Request);
+        var (export, exportProblem) = ExportRequest.Read(http.Request);
+        if (exportProblem is not null)
+        {
+            await GraphQLResponseWriter.WriteExportProblemAsync(http, serializer, StatusCodes.Status400BadRequest, "BAD_REQUEST", exportProblem);
+            return;
+        }
+
+        var mediaType = export is null ? ResponseMediaType.Negotiate(http.Request) : ResponseMediaType.Json;
         if (mediaType is null)
         {
             await GraphQLResponseWriter.WriteNotAcceptableAsync(http);
@@ -70,28 +78,36 @@ public static class GraphQLEndpoint
         }
 
         var request = await GraphQLRequestReader.ReadBodyAsync(http.Request, http.RequestAborted);
-        await ExecuteAsync(http, executer, serializer, request, mediaType, rules: null);
+        await ExecuteAsync(http, executer, serializer, request, mediaType, rules: null, export);
     }
 
     private static async Task HandleGetAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IWebHostEnvironment environment)
     {
-        if (ResponseMediaType.WantsHtml(http.Request))
+        var (export, exportProblem) = ExportRequest.Read(http.Request);
+        if (exportProblem is not null)
+        {
+            await GraphQLResponseWriter.WriteExportProblemAsync(http, serializer, StatusCodes.Status400BadRequest, "BAD_REQUEST", exportProblem);
+            return;
+        }
+
+        // A browser opening a link with format=csv gets the file, not GraphiQL.
+        if (export is null && ResponseMediaType.WantsHtml(http.Request))
         {
             await GraphiQLPage.WriteAsync(http, environment);
             return;
         }
 
-        var mediaType = ResponseMediaType.Negotiate(http.Request);
+        var mediaType = export is null ? ResponseMediaType.Negotiate(http.Request) : ResponseMediaType.Json;
         if (mediaType is null)
         {
             await GraphQLResponseWriter.WriteNotAcceptableAsync(http);
             return;
         }
 
-        await ExecuteAsync(http, executer, serializer, GraphQLRequestReader.ReadQueryString(http.Request.Query), mediaType, GetRules);
+        await ExecuteAsync(http, executer, serializer, GraphQLRequestReader.ReadQueryString(http.Request.Query), mediaType, GetRules, export);
     }
 
-    private static async Task ExecuteAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, string mediaType, IEnumerable<IValidationRule>? rules)
+    private static async Task ExecuteAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, string mediaType, IEnumerable<IValidationRule>? rules, ExportRequest? export)
     {
         if (request.Problem is not null)
         {
@@ -100,10 +116,16 @@ public static class GraphQLEndpoint
         }
 
         ExecutionResult result;
+        var variables = request.VariableInputs(serializer);
         var userContext = new Dictionary<string, object?> { [GraphQLErrors.RequestIdKey] = http.TraceIdentifier };
+        if (export is not null)
+        {
+            userContext[AnswerCache.TableExportKey] = true;
+        }
+
         try
         {
-            result = await ExecuteAsync(http, http.RequestServices, executer, serializer, request, rules, userContext);
+            result = await ExecuteAsync(http, http.RequestServices, executer, serializer, request, variables, rules, userContext);
             var session = http.RequestServices.GetRequiredService<WarehouseReadSession>();
             if (session.ReplicaFailed)
             {
@@ -112,7 +134,7 @@ public static class GraphQLEndpoint
                 await using var again = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
                 session = again.ServiceProvider.GetRequiredService<WarehouseReadSession>();
                 session.UsePrimary();
-                result = await ExecuteAsync(http, again.ServiceProvider, executer, serializer, request, rules, userContext);
+                result = await ExecuteAsync(http, again.ServiceProvider, executer, serializer, request, variables, rules, userContext);
             }
 
             ReadServerHeaders(http, session);
@@ -129,6 +151,12 @@ public static class GraphQLEndpoint
             http.Response.Headers[AnswerCache.Header] = cache;
         }
 
+        if (export is not null)
+        {
+            await TableExport.WriteAsync(http, serializer, export, result, new ExportSource(request.Query!, variables, request.OperationName));
+            return;
+        }
+
         await GraphQLResponseWriter.WriteResultAsync(http, serializer, mediaType, result);
     }
 
@@ -142,12 +170,12 @@ public static class GraphQLEndpoint
         }
     }
 
-    private static Task<ExecutionResult> ExecuteAsync(HttpContext http, IServiceProvider services, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, IEnumerable<IValidationRule>? rules, Dictionary<string, object?> userContext) =>
+    private static Task<ExecutionResult> ExecuteAsync(HttpContext http, IServiceProvider services, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, Inputs? variables, IEnumerable<IValidationRule>? rules, Dictionary<string, object?> userContext) =>
         executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
             OperationName = request.OperationName,
-            Variables = request.VariableInputs(serializer),
+            Variables = variables,
             Extensions = request.ExtensionInputs(serializer),
             ValidationRules = rules,
             UserContext = userContext,

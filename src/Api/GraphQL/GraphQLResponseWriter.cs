@@ -38,13 +38,41 @@ public static class GraphQLResponseWriter
     public static Task WriteProblemAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, string message) =>
         WriteAsync(http, serializer, mediaType, status, new ExecutionResult { Errors = [new ExecutionError(message) { Code = "BAD_REQUEST" }] });
 
+    /// <summary>
+    /// An answer asked for as a table (CSV, XLSX, JSON rows) that has errors: the GraphQL answer in <c>application/json</c>,
+    /// never a file. The status says it failed, since a BI tool reads no body of a 200 as an error: the status a limit
+    /// or a refusal sets (403, 408, 503, ...), 405 for a mutation sent with GET, 500 for an internal error, else 400.
+    /// </summary>
+    public static Task WriteExportErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(result);
+        int status;
+        if (result.Errors?.Any(e => e is GetNotAllowedError) == true)
+        {
+            http.Response.Headers.Allow = "POST";
+            status = StatusCodes.Status405MethodNotAllowed;
+        }
+        else
+        {
+            status = Limits.HttpStatusError.StatusOf(result)
+                ?? (result.Errors?.Any(e => e.Code == GraphQLErrors.InternalErrorCode) == true ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest);
+        }
+
+        return WriteAsync(http, serializer, ResponseMediaType.Json, status, result);
+    }
+
+    /// <summary>An export refused before any file: one error with a code, no <c>data</c>.</summary>
+    public static Task WriteExportProblemAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message) =>
+        WriteAsync(http, serializer, ResponseMediaType.Json, status, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
+
     public static Task WriteNotAcceptableAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
         http.Response.StatusCode = StatusCodes.Status406NotAcceptable;
         http.Response.ContentType = "text/plain; charset=utf-8";
         return http.Response.WriteAsync(
-            $"Accept {ResponseMediaType.GraphQLResponse} or {ResponseMediaType.Json} (request {http.TraceIdentifier}).", http.RequestAborted);
+            $"Accept {ResponseMediaType.GraphQLResponse} or {ResponseMediaType.Json}, or a table: text/csv, {Exports.ExportFormats.XlsxType}, {Exports.ExportFormats.NdJsonType}, or the format parameter (csv, xlsx, json, ndjson) (request {http.TraceIdentifier}).", http.RequestAborted);
     }
 
     private static async Task WriteAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, ExecutionResult result)

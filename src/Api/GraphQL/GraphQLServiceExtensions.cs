@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Governance.Api.GraphQL.Caching;
+using Governance.Api.Exports;
 using Governance.Api.GraphQL.Limits;
 using Governance.Api.GraphQL.Paging;
 using Governance.Api.Schema.Analytics;
@@ -17,6 +18,7 @@ public static class GraphQLServiceExtensions
     public static WebApplicationBuilder AddGraphQLApi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IQueryFields, IndicatorQueries>();
         builder.Services.AddSingleton<IQueryFields, AnalyticsQueries>();
         builder.Services.AddSingleton<IQueryFields, AreaQueries>();

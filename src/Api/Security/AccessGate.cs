@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 namespace Governance.Api.Security;
 
 /// <summary>
-/// Decides who calls <c>/graphql</c> (and <c>/metrics</c>): a valid key or token, or an anonymous loopback caller where <c>Auth:AllowAnonymous</c>
+/// Decides who calls <c>/graphql</c>, <c>/reports</c> and <c>/metrics</c>: a valid key or token, or an anonymous loopback caller where <c>Auth:AllowAnonymous</c>
 /// allows it; otherwise 401 (no or bad credentials) or 403 (credentials granting no role or area). Sets the request's
 /// <see cref="AccessScope"/> for resolvers and for the database layer.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed class AccessGate(RequestDelegate next, AnonymousAccess anonymous
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!(http.Request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase) || http.Request.Path.StartsWithSegments(Hosting.MetricsExtensions.Path, StringComparison.OrdinalIgnoreCase)) || IsIdePage(http.Request))
+        if (!GatedPaths.Covers(http.Request.Path) || IsIdePage(http.Request))
         {
             await next(http);
             return;

@@ -33,6 +33,9 @@ public sealed partial class AnswerCache : IDisposable
     /// <summary>Memory an entry takes beyond its bytes (key, entry object), counted against the size limit.</summary>
     public const int EntryOverheadBytes = 256;
 
+    /// <summary>User-context key of a request answered as a table (CSV, XLSX, JSON rows): it is executed, never served from the cache.</summary>
+    public const string TableExportKey = "governance:table-export";
+
     private readonly MemoryCache _entries;
     private readonly AnswerCacheOptions _options;
     private readonly IDbContextFactory<WarehouseDbContext> _warehouse;

@@ -17,6 +17,9 @@ namespace Governance.Api.GraphQL.Limits;
 /// </summary>
 public static class LimitsExecution
 {
+    /// <summary>The user-context key the saved-report endpoint sets (to the report's name); a client cannot set it.</summary>
+    public const string SavedReportKey = "savedReport";
+
     public static IGraphQLBuilder AddGovernanceLimits(this IGraphQLBuilder builder) => builder.ConfigureExecution(ExecuteAsync);
 
     public static async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
@@ -64,7 +67,8 @@ public static class LimitsExecution
             return Refuse(StatusCodes.Status403Forbidden, "INTROSPECTION_DISABLED", "Introspection is not available to this caller (Api:Limits:IntrospectionRoles).");
         }
 
-        if (access.IsRestrictedToTrustedDocuments(options.User) && !access.IsTrusted(options.Query))
+        // A saved report is trusted by construction: checked when it was saved, run as stored (its URL gives only variables).
+        if (access.IsRestrictedToTrustedDocuments(options.User) && !access.IsTrusted(options.Query) && !options.UserContext.ContainsKey(SavedReportKey))
         {
             return Refuse(StatusCodes.Status403Forbidden, "UNTRUSTED_DOCUMENT", "This key may only run trusted documents; the document's SHA-256 is not registered.");
         }
@@ -72,7 +76,9 @@ public static class LimitsExecution
         // Every check above ran for this caller and document: a cached answer is served only where executing it would be allowed.
         var timeout = TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds);
         var cache = services.GetRequiredService<AnswerCache>();
-        return cache.Enabled && !analysis.SelectsUncachedField && IsQuery(options.Document!, options.OperationName)
+        // A table export (and so a saved report) reads the executed result's tree, which a cached answer (bytes) has not.
+        var export = options.UserContext.ContainsKey(AnswerCache.TableExportKey) || options.UserContext.ContainsKey(SavedReportKey);
+        return cache.Enabled && !export && !analysis.SelectsUncachedField && IsQuery(options.Document!, options.OperationName)
             ? await cache.AnswerAsync(options, () => WithTimeoutAsync(options, next, timeout))
             : await WithTimeoutAsync(options, next, timeout);
     }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Governance.Api.GraphQL.Limits;
 
 /// <summary>
-/// Per caller on <c>/graphql</c>: at most <c>Api:Limits:ConcurrentRequestsPerCaller</c> requests running at once (a few
+/// Per caller on <c>/graphql</c> and <c>/reports</c>: at most <c>Api:Limits:ConcurrentRequestsPerCaller</c> requests running at once (a few
 /// more wait, <c>Api:Limits:ConcurrentRequestsQueue</c>), and <c>Api:Limits:RequestsPerMinute</c> a minute. It runs
 /// before the access gate, so a refused request costs no key lookup: the caller is told apart by what it presents
 /// (the SHA-256 of its key or token) or, without credentials, by its client address (a known proxy's forwarded one).
@@ -76,7 +76,7 @@ internal static class RequestRateLimit
             $"This caller already has {limits.ConcurrentRequestsPerCaller} requests running and {limits.ConcurrentRequestsQueue} waiting (Api:Limits:ConcurrentRequestsPerCaller, Api:Limits:ConcurrentRequestsQueue); retry when one has ended.");
     }
 
-    private static bool IsGraphQL(HttpContext http) => http.Request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase);
+    private static bool IsGraphQL(HttpContext http) => GatedPaths.Covers(http.Request.Path);
 
     private static LimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<LimitOptions>>().Value;
 
