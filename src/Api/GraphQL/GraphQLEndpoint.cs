@@ -1,6 +1,6 @@
 using System.Globalization;
-using Governance.Api.GraphQL.Caching;
 using Governance.Api.Exports;
+using Governance.Api.GraphQL.Caching;
 using Governance.Api.GraphQL.Limits;
 using Governance.Api.Security;
 using Governance.Warehouse.Replicas;

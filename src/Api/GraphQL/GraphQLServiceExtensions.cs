@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
-using Governance.Api.GraphQL.Caching;
 using Governance.Api.Exports;
+using Governance.Api.GraphQL.Caching;
 using Governance.Api.GraphQL.Limits;
 using Governance.Api.GraphQL.Paging;
 using Governance.Api.Schema.Analytics;
