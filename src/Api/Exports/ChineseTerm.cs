@@ -4,14 +4,27 @@ namespace Governance.Api.Exports;
 
 /// <summary>
 /// Chinese headings from the schema's descriptions, which name each field's Chinese term in parentheses
-/// ("12-digit division code of the row's area (区划代码)."): the first parenthesis holding Chinese, up to a comma or colon.
+/// ("12-digit division code of the row's area (区划代码)."): the parenthesis right after the field's own name if there is
+/// one ("the summed numerator (分子)"), else the first parenthesis holding Chinese, up to a comma or colon.
 /// A heading two columns share takes the terms of the fields above it (区划名称, 上级区划名称), then its path.
 /// </summary>
 public static partial class ChineseTerm
 {
-    public static string? Of(string? description)
+    public static string? Of(string? description, string? fieldName = null)
     {
-        if (string.IsNullOrEmpty(description) || Parenthesis().Match(description) is not { Success: true } match)
+        if (string.IsNullOrEmpty(description))
+        {
+            return null;
+        }
+
+        var named = string.IsNullOrEmpty(fieldName) ? -1 : description.IndexOf(fieldName + " (", StringComparison.OrdinalIgnoreCase);
+        var match = named >= 0 ? Parenthesis().Match(description, named + fieldName!.Length + 1) : Parenthesis().Match(description);
+        if (!match.Success || (named >= 0 && match.Index != named + fieldName!.Length + 1))
+        {
+            match = Parenthesis().Match(description);
+        }
+
+        if (!match.Success)
         {
             return null;
         }

@@ -137,7 +137,7 @@ public sealed class TableShape
         }
         else
         {
-            var term = ChineseTerm.Of(list.Definition.Description) ?? list.Key;
+            var term = ChineseTerm.Of(list.Definition.Description, list.Definition.Name) ?? list.Key;
             shape.Leaves.Add(new Leaf([], builder.Add(names.Length == 0 ? list.Key : string.Join('.', names), names.Length == 0 ? [term] : terms)));
         }
 
@@ -150,7 +150,7 @@ public sealed class TableShape
         {
             string[] path = [.. valuePath, field.Key];
             var definition = field.Definition;
-            var term = definition is null ? "类型名" : ChineseTerm.Of(definition.Description) ?? field.Key;
+            var term = definition is null ? "类型名" : ChineseTerm.Of(definition.Description, definition.Name) ?? field.Key;
             if (definition is null)
             {
                 shape.Leaves.Add(new Leaf(path, builder.Add(string.Join('.', [.. names, field.Key]), [.. terms, term])));
