@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Governance.Warehouse;
 using Governance.Warehouse.Replicas;
@@ -14,7 +15,10 @@ namespace Governance.Api.GraphQL.Caching;
 /// start of each request, the caller's role and areas, the document, the operation and the variables). A committed load
 /// advances the version, so no older answer is reachable from then on; the first request to see a newer version also
 /// drops every entry, so the memory they held comes back at once. Bounded by <c>Api:AnswerCache:SizeLimitMegabytes</c>
-/// (least recently used first out). Hits and misses are counted in the <c>Governance.Api</c> meter (see /metrics).
+/// (least recently used first out). Identical requests that miss together execute once (no stampede when a load commits
+/// and every dashboard asks again): the others wait for the first one's answer, or run themselves when it was not kept.
+/// HybridCache has the same protection but stores whatever its factory returns, and an answer with errors must not be
+/// kept, so the coalescing is done here over the memory cache. Hits and misses are counted in the <c>Governance.Api</c> meter (see /metrics).
 /// </summary>
 public sealed partial class AnswerCache : IDisposable
 {
@@ -44,6 +48,8 @@ public sealed partial class AnswerCache : IDisposable
     private readonly Counter<long> _hits;
     private readonly Counter<long> _misses;
     private readonly Counter<long> _stored;
+    private readonly Counter<long> _coalesced;
+    private readonly ConcurrentDictionary<string, Task<ReadOnlyMemory<byte>?>> _inFlight = new(StringComparer.Ordinal);
     private long _newestVersion = long.MinValue;
     private long _hitCount;
     private long _missCount;
@@ -62,6 +68,7 @@ public sealed partial class AnswerCache : IDisposable
         _hits = meter.CreateCounter<long>("governance.answer_cache.hits", "{answer}", "Answers served from the answer cache.");
         _misses = meter.CreateCounter<long>("governance.answer_cache.misses", "{answer}", "Cacheable requests executed because the cache had no answer for them.");
         _stored = meter.CreateCounter<long>("governance.answer_cache.stored", "{answer}", "Answers added to the answer cache.");
+        _coalesced = meter.CreateCounter<long>("governance.answer_cache.coalesced", "{answer}", "Hits that waited for an identical request already executing instead of executing again (counted in hits too).");
         meter.CreateObservableGauge("governance.answer_cache.size", () => Statistics.Bytes, "By", "Memory the cached answers take, as the cache counts it (bytes plus a fixed overhead per entry).");
         meter.CreateObservableGauge("governance.answer_cache.limit", () => SizeLimitBytes, "By", "Api:AnswerCache:SizeLimitMegabytes in bytes.");
         meter.CreateObservableGauge("governance.answer_cache.entries", () => Statistics.Entries, "{answer}", "Answers in the answer cache.");
@@ -119,46 +126,86 @@ public sealed partial class AnswerCache : IDisposable
             return new CachedAnswer(cached);
         }
 
-        Interlocked.Increment(ref _missCount);
-        _misses.Add(1);
-        SetOutcome(options, "miss");
-        var result = await execute();
-        if (!IsCacheable(result))
+        // Identical requests arriving together execute once: the first runs, the others wait for its serialized answer.
+        var flight = new TaskCompletionSource<ReadOnlyMemory<byte>?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _inFlight.GetOrAdd(key, flight.Task);
+        if (running != flight.Task)
         {
-            LogMiss(operation, version, "not kept: the answer has errors or was not executed");
-            return result;
-        }
-
-        var serializer = options.RequestServices!.GetRequiredService<IGraphQLTextSerializer>();
-        using var buffer = new MemoryStream();
-        await serializer.WriteAsync(buffer, result, options.CancellationToken);
-        ReadOnlyMemory<byte> body = buffer.ToArray();
-        if (body.Length == 0 || body.Span[^1] != (byte)'}')
-        {
-            LogMiss(operation, version, "not kept: the serialized answer is not one JSON object");
-            return result;
-        }
-
-        if (body.Length > _options.MaxEntryKilobytes * 1024L)
-        {
-            LogMiss(operation, version, $"not kept: {body.Length} bytes, over Api:AnswerCache:MaxEntryKilobytes");
-        }
-        else
-        {
-            using (var entry = _entries.CreateEntry(key))
+            if (await running.WaitAsync(options.CancellationToken) is { } shared)
             {
-                entry.Value = body;
-                entry.Size = body.Length + EntryOverheadBytes;
+                Interlocked.Increment(ref _hitCount);
+                _hits.Add(1);
+                _coalesced.Add(1);
+                SetOutcome(options, "hit");
+                LogCoalesced(operation, version, shared.Length);
+                return new CachedAnswer(shared);
             }
 
-            _stored.Add(1);
-            LogMiss(operation, version, $"kept, {body.Length} bytes");
+            return await ExecuteAsync(options, execute, key, version, operation, null); // the first one's answer was not kept: run this one
         }
 
-        return new CachedAnswer(body);
+        return await ExecuteAsync(options, execute, key, version, operation, flight);
     }
 
     public void Dispose() => _entries.Dispose();
+
+    /// <summary>
+    /// A miss: executes, keeps a cacheable answer, and hands it (or null when not kept) to the requests waiting on
+    /// <paramref name="flight"/>, which is then taken out of the in-flight table whatever happens.
+    /// </summary>
+    private async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, Func<Task<ExecutionResult>> execute, string key, long version, string operation, TaskCompletionSource<ReadOnlyMemory<byte>?>? flight)
+    {
+        ReadOnlyMemory<byte>? kept = null;
+        try
+        {
+            Interlocked.Increment(ref _missCount);
+            _misses.Add(1);
+            SetOutcome(options, "miss");
+            var result = await execute();
+            if (!IsCacheable(result))
+            {
+                LogMiss(operation, version, "not kept: the answer has errors or was not executed");
+                return result;
+            }
+
+            var serializer = options.RequestServices!.GetRequiredService<IGraphQLTextSerializer>();
+            using var buffer = new MemoryStream();
+            await serializer.WriteAsync(buffer, result, options.CancellationToken);
+            ReadOnlyMemory<byte> body = buffer.ToArray();
+            if (body.Length == 0 || body.Span[^1] != (byte)'}')
+            {
+                LogMiss(operation, version, "not kept: the serialized answer is not one JSON object");
+                return result;
+            }
+
+            if (body.Length > _options.MaxEntryKilobytes * 1024L)
+            {
+                LogMiss(operation, version, $"not kept: {body.Length} bytes, over Api:AnswerCache:MaxEntryKilobytes");
+            }
+            else
+            {
+                using (var entry = _entries.CreateEntry(key))
+                {
+                    entry.Value = body;
+                    entry.Size = body.Length + EntryOverheadBytes;
+                }
+
+                _stored.Add(1);
+                LogMiss(operation, version, $"kept, {body.Length} bytes");
+            }
+
+            kept = body;
+            return new CachedAnswer(body);
+        }
+        finally
+        {
+            if (flight is not null)
+            {
+                _inFlight.TryRemove(KeyValuePair.Create(key, flight.Task));
+                flight.TrySetResult(kept);
+            }
+        }
+    }
 
     /// <summary>An answer worth keeping: executed, no error, no extension (the endpoint adds the request id to each answer itself).</summary>
     private static bool IsCacheable(ExecutionResult result) =>
@@ -205,6 +252,9 @@ public sealed partial class AnswerCache : IDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Answer cache hit: {Operation} at warehouse version {Version}, {Bytes} bytes")]
     private partial void LogHit(string operation, long version, int bytes);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answer cache hit: {Operation} at warehouse version {Version}, {Bytes} bytes, shared by an identical request that was executing")]
+    private partial void LogCoalesced(string operation, long version, int bytes);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Answer cache miss: {Operation} at warehouse version {Version}, {Outcome}")]
     private partial void LogMiss(string operation, long version, string outcome);

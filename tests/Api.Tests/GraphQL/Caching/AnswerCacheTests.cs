@@ -8,6 +8,7 @@ using Governance.TestSupport;
 using Governance.Warehouse;
 using Governance.Warehouse.Loading;
 using Governance.Warehouse.Security;
+using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -141,6 +142,42 @@ public sealed class AnswerCacheTests
         Assert.All(answers, a => Assert.Equal((HttpStatusCode.OK, (string?)null), (a.Status, a.Cache)));
         Assert.Equal((0, 0), Counts(api));
         Assert.Equal(0, api.Services.GetRequiredService<AnswerCache>().Statistics.Entries);
+    }
+
+    [Fact]
+    public async Task IdenticalRequestsThatMissTogetherExecuteOnceAndAllGetTheSameBytes()
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);
+        await using var api = new GovernanceApiFactory(warehouse);
+        using var client = api.CreateClient();
+        await using var services = api.Services.CreateAsyncScope();
+        var cache = api.Services.GetRequiredService<AnswerCache>();
+        AccessScope.Current = AccessScope.Everything(AccessRole.Analyst);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runs = 0;
+        async Task<ExecutionResult> Execute()
+        {
+            Interlocked.Increment(ref runs);
+            await gate.Task; // held until every request has arrived: without coalescing all five would be here
+            return new ExecutionResult { Executed = true, Data = new Dictionary<string, object?> { ["answer"] = 42 } };
+        }
+
+        ExecutionOptions Options() => new() { Document = GraphQLParser.Parser.Parse("{ answer }"), RequestServices = services.ServiceProvider, CancellationToken = Ct };
+
+        var requests = Enumerable.Range(0, 5).Select(_ => Task.Run(() => cache.AnswerAsync(Options(), Execute), Ct)).ToArray();
+        while (Volatile.Read(ref runs) == 0)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        await Task.Delay(500, Ct);
+        gate.SetResult();
+        var answers = await Task.WhenAll(requests);
+
+        Assert.Equal(1, runs);
+        var bodies = answers.Select(a => System.Text.Encoding.UTF8.GetString(Assert.IsType<CachedAnswer>(a).Body.Span)).ToList();
+        Assert.All(bodies, b => Assert.Equal("""{"data":{"answer":42}}""", b));
+        Assert.Equal((4, 1), Counts(api));
     }
 
     [Fact]
