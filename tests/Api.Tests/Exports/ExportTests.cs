@@ -7,6 +7,7 @@ using Governance.TestSupport;
 using Governance.Warehouse;
 using Governance.Warehouse.Loading;
 using Governance.Warehouse.Security;
+using Microsoft.EntityFrameworkCore;
 using static Governance.TestSupport.TwoTownships;
 
 namespace Governance.Api.Tests.Exports;
@@ -157,7 +158,10 @@ public sealed class ExportTests : IAsyncLifetime
         Assert.All(widths, w => Assert.InRange(w, 8, 60));
         Assert.True(widths[0] >= "361100101200".Length, $"area.code is {widths[0]} wide");
         Assert.Equal("VillageIncome", about["标题 Title"]);
-        Assert.StartsWith("2024-11-30 08:15:00 UTC", (string)about["数据截至 Warehouse as of"]!, StringComparison.Ordinal);
+        await using var db = _warehouse.CreateDbContext();
+        await db.Database.OpenConnectionAsync(Ct);
+        var version = (await Sql.ColumnAsync(db.Database.GetDbConnection(), "SELECT version FROM warehouse_version WHERE id = 1")).Single();
+        Assert.Equal($"2024-11-30 08:15:00 UTC (最新入库批次 newest load), 仓库版本 warehouse version {version}", about["数据截至 Warehouse as of"]);
         Assert.Equal(6.0, about["行数 Rows"]);
         Assert.Contains("CE_OPERATING_INCOME", (string)about["查询 Query"]!, StringComparison.Ordinal);
         Assert.Equal("admin: 全部区划 every area", about["范围 Scope"]);
