@@ -125,19 +125,7 @@ public static class GraphQLEndpoint
 
         try
         {
-            result = await ExecuteAsync(http, http.RequestServices, executer, serializer, request, variables, rules, userContext);
-            var session = http.RequestServices.GetRequiredService<WarehouseReadSession>();
-            if (session.ReplicaFailed)
-            {
-                // The replica failed under this request (stopped, cut off, or its recovery cancelled the query): the
-                // whole request runs again, in a scope of its own, on the primary, so the answer is still of one snapshot.
-                await using var again = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-                session = again.ServiceProvider.GetRequiredService<WarehouseReadSession>();
-                session.UsePrimary();
-                result = await ExecuteAsync(http, again.ServiceProvider, executer, serializer, request, variables, rules, userContext);
-            }
-
-            ReadServerHeaders(http, session);
+            result = await ExecuteOnOneServerAsync(http, services => ExecuteAsync(http, services, executer, serializer, request, variables, rules, userContext));
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -158,6 +146,27 @@ public static class GraphQLEndpoint
         }
 
         await GraphQLResponseWriter.WriteResultAsync(http, serializer, mediaType, result);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="execute"/> on the request's services. When the replica failed under it (stopped, cut off, or
+    /// its recovery cancelled the query), the whole request runs again, in a scope of its own, on the primary, so the
+    /// answer is still of one snapshot. Sets the headers naming the server that answered and its version.
+    /// </summary>
+    internal static async Task<ExecutionResult> ExecuteOnOneServerAsync(HttpContext http, Func<IServiceProvider, Task<ExecutionResult>> execute)
+    {
+        var result = await execute(http.RequestServices);
+        var session = http.RequestServices.GetRequiredService<WarehouseReadSession>();
+        if (session.ReplicaFailed)
+        {
+            await using var again = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            session = again.ServiceProvider.GetRequiredService<WarehouseReadSession>();
+            session.UsePrimary();
+            result = await execute(again.ServiceProvider);
+        }
+
+        ReadServerHeaders(http, session);
+        return result;
     }
 
     /// <summary>Which server answered (<c>primary</c>, <c>replica N</c>) and the warehouse version of its snapshot (PostgreSQL).</summary>

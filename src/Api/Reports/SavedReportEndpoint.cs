@@ -119,16 +119,17 @@ public static class SavedReportEndpoint
         ExecutionResult result;
         try
         {
-            result = await executer.ExecuteAsync(new ExecutionOptions
+            // Like any GraphQL request: a replica failing under the report makes it run again on the primary.
+            result = await GraphQLEndpoint.ExecuteOnOneServerAsync(http, services => executer.ExecuteAsync(new ExecutionOptions
             {
                 Query = report.Document,
                 Variables = variables,
                 ValidationRules = GetRules,
                 UserContext = new Dictionary<string, object?> { [GraphQLErrors.RequestIdKey] = http.TraceIdentifier, [LimitsExecution.SavedReportKey] = name },
-                RequestServices = http.RequestServices,
+                RequestServices = services,
                 User = http.User,
                 CancellationToken = http.RequestAborted,
-            });
+            }));
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {

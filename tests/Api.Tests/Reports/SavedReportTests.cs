@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Governance.Api.Tests.Exports;
+using Governance.Api.GraphQL;
 using Governance.Api.Tests.Support;
 using Governance.TestSupport;
 using Governance.Warehouse;
@@ -77,6 +78,7 @@ public sealed class SavedReportTests : IAsyncLifetime
         Assert.Equal("village-income", about["报表 Report"]);
         Assert.Equal("{\"year\":\"2024\"}", about["变量 Variables"]);
         Assert.Equal([12.0, 25.0, 130.0], ExportFiles.JsonRows(await BytesAsync(json)).Select(r => r["value"].GetDouble()));
+        Assert.Equal(["primary"], csv.Headers.GetValues(GraphQLEndpoint.ReadServerHeader)); // run like a GraphQL request: on one server, named
     }
 
     [Fact]
