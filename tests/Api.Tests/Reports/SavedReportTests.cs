@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Governance.Api.Tests.Exports;
 using Governance.Api.GraphQL;
+using Governance.Api.Tests.Exports;
 using Governance.Api.Tests.Support;
 using Governance.TestSupport;
 using Governance.Warehouse;
