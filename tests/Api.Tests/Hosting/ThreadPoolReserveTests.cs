@@ -20,15 +20,19 @@ public sealed class ThreadPoolReserveTests
         Assert.Equal($"Setting Api:MinimumThreads is '{value}': a number of worker threads from 1 to 4096 was expected.", error.Message);
     }
 
+    /// <summary>
+    /// The reserve asked for is above the default (64) that every other API of the test process sets, and above the
+    /// runtime's own minimum (the core count), so only this start-up can have raised the pool to it.
+    /// </summary>
     [Fact]
     public async Task TheServerKeepsTheReserveOfWorkerThreads()
     {
         await using var warehouse = await TestWarehouse.CreateAsync(WarehouseProvider.Sqlite);
-        await using var api = new GovernanceApiFactory(warehouse, new Dictionary<string, string?> { ["Api:MinimumThreads"] = "48" });
+        await using var api = new GovernanceApiFactory(warehouse, new Dictionary<string, string?> { ["Api:MinimumThreads"] = "200" });
         using var client = api.CreateClient();
 
-        ThreadPool.GetMinThreads(out var workers, out _);
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
 
-        Assert.True(workers >= 48, $"The thread pool keeps {workers} workers ready.");
+        Assert.True(workers >= 200 && completionPorts >= 200, $"The thread pool keeps {workers} workers and {completionPorts} completion-port threads ready.");
     }
 }
