@@ -890,3 +890,36 @@ $views$;
 
 INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
 VALUES ('20261202152940_PartitionedFacts', '10.0.15');
+
+CREATE TABLE agg_distribution (
+    indicator_sk integer NOT NULL,
+    period_sk integer NOT NULL,
+    prefix character varying(9) NOT NULL,
+    count integer NOT NULL,
+    mean double precision,
+    std_dev double precision,
+    min double precision,
+    p10 double precision,
+    q1 double precision,
+    median double precision,
+    q3 double precision,
+    p90 double precision,
+    max double precision,
+    gini double precision,
+    band_counts character varying(400) NOT NULL,
+    CONSTRAINT pk_agg_distribution PRIMARY KEY (indicator_sk, period_sk, prefix)
+);
+
+DO $$
+DECLARE r record;
+BEGIN
+    FOR r IN SELECT DISTINCT grantee FROM information_schema.role_table_grants
+             WHERE table_schema = current_schema() AND table_name = 'fct_indicator_value'
+               AND privilege_type = 'SELECT' AND grantee <> current_user
+    LOOP
+        EXECUTE format('grant select on agg_distribution to %I', r.grantee);
+    END LOOP;
+END $$;
+
+INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+VALUES ('20261203090932_DistributionRollups', '10.0.15');

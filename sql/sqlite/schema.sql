@@ -721,3 +721,25 @@ CREATE TABLE "saved_report" (
 
 INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
 VALUES ('20261202151400_SavedReports', '10.0.15');
+
+CREATE TABLE "agg_distribution" (
+    "indicator_sk" INTEGER NOT NULL,
+    "period_sk" INTEGER NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+    "mean" REAL NULL,
+    "std_dev" REAL NULL,
+    "min" REAL NULL,
+    "p10" REAL NULL,
+    "q1" REAL NULL,
+    "median" REAL NULL,
+    "q3" REAL NULL,
+    "p90" REAL NULL,
+    "max" REAL NULL,
+    "gini" REAL NULL,
+    "band_counts" TEXT NOT NULL,
+    CONSTRAINT "pk_agg_distribution" PRIMARY KEY ("indicator_sk", "period_sk", "prefix")
+);
+
+INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
+VALUES ('20261203090927_DistributionRollups', '10.0.15');

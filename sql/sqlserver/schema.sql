@@ -551,3 +551,27 @@ GO
 INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
 VALUES (N'20261202151535_SavedReports', N'10.0.15');
 GO
+
+CREATE TABLE [agg_distribution] (
+    [indicator_sk] int NOT NULL,
+    [period_sk] int NOT NULL,
+    [prefix] varchar(9) NOT NULL,
+    [count] int NOT NULL,
+    [mean] float NULL,
+    [std_dev] float NULL,
+    [min] float NULL,
+    [p10] float NULL,
+    [q1] float NULL,
+    [median] float NULL,
+    [q3] float NULL,
+    [p90] float NULL,
+    [max] float NULL,
+    [gini] float NULL,
+    [band_counts] varchar(400) NOT NULL,
+    CONSTRAINT [pk_agg_distribution] PRIMARY KEY ([indicator_sk], [period_sk], [prefix])
+);
+GO
+
+INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+VALUES (N'20261203090938_DistributionRollups', N'10.0.15');
+GO

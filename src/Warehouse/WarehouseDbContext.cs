@@ -36,6 +36,8 @@ public abstract class WarehouseDbContext(DbContextOptions options) : DbContext(o
     public DbSet<WarehouseVersion> WarehouseVersions => Set<WarehouseVersion>();
     public DbSet<Reports.SavedReport> SavedReports => Set<Reports.SavedReport>();
 
+    public DbSet<Rollups.DistributionRollup> DistributionRollups => Set<Rollups.DistributionRollup>();
+
     /// <summary>The provider this context speaks to.</summary>
     public abstract WarehouseProvider Provider { get; }
 

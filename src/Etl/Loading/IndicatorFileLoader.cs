@@ -2,6 +2,7 @@ using Governance.Etl.Readers;
 using Governance.Etl.Validation;
 using Governance.Warehouse;
 using Governance.Warehouse.Loading;
+using Governance.Warehouse.Rollups;
 using Governance.Warehouse.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -121,6 +122,8 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         }
 
         db.LoadWarnings.AddRange(warnings);
+        await RefreshRollupsAsync(db, keys, areaCodes, years, batch.LoadBatchId, cancellationToken);
+        phases.Mark("roll-ups");
         (batch.RowsInserted, batch.RowsUpdated, batch.RowsUnchanged, batch.WarningCount) = (inserted, updated, unchanged, names.Warnings.Count + warnings.Count);
         batch.Status = LoadBatchStatus.Loaded;
         batch.Message = rejects.Count > 0
@@ -135,6 +138,30 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
             phases.Mark("outliers");
             return found;
         }
+    }
+
+    /// <summary>
+    /// The roll-ups of what the batch wrote, in its transaction, so facts and roll-ups become visible together: the
+    /// precomputed distributions of each (indicator, period) it staged, for the areas holding a unit it staged. When the
+    /// staged keys could not all be kept, every summed indicator's periods of the file's years, for every area.
+    /// </summary>
+    private async Task RefreshRollupsAsync(WarehouseDbContext db, StagedKeys keys, Dictionary<int, string> areaCodes, HashSet<int> years, long batchId, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int written;
+        if (keys.Overflowed)
+        {
+            var (low, high) = years.Count == 0 ? (0, -1) : (years.Min() * 1000, (years.Max() * 1000) + 999); // period keys are year * 1000 + ordinal
+            var pairs = await db.IndicatorValues.Where(v => v.PeriodSk >= low && v.PeriodSk <= high).Select(v => new { v.IndicatorSk, v.PeriodSk }).Distinct().ToListAsync(cancellationToken);
+            written = await DistributionRollups.RefreshAsync(db, pairs.Select(p => (p.IndicatorSk, p.PeriodSk)), null, cancellationToken);
+        }
+        else
+        {
+            var units = keys.AreaSks().Select(sk => areaCodes.GetValueOrDefault(sk)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            written = await DistributionRollups.RefreshAsync(db, keys.Pairs, units, cancellationToken);
+        }
+
+        logger.LogInformation("Batch {LoadBatchId}: {Rows} distribution roll-up rows refreshed in {Seconds:0.00} s", batchId, written, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>

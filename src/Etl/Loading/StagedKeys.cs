@@ -16,6 +16,33 @@ internal sealed class StagedKeys(int maxAreaSk)
     /// <summary>Keys added more than once, or that could not be kept (then only the database can tell).</summary>
     public int Repeats { get; private set; }
 
+    /// <summary>Some key could not be kept (an area key past the bitmaps, or past <see cref="MaxBytes"/>): <see cref="Pairs"/> and <see cref="AreaSks"/> are then incomplete.</summary>
+    public bool Overflowed { get; private set; }
+
+    /// <summary>The (indicator, period) pairs the file staged.</summary>
+    public IEnumerable<(int IndicatorSk, int PeriodSk)> Pairs => _bitmaps.Keys.Select(pair => ((int)(uint)pair, (int)(pair >> 32)));
+
+    /// <summary>The area keys the file staged, over every pair.</summary>
+    public IEnumerable<int> AreaSks()
+    {
+        var union = new ulong[_words];
+        foreach (var bitmap in _bitmaps.Values)
+        {
+            for (var w = 0; w < _words; w++)
+            {
+                union[w] |= bitmap[w];
+            }
+        }
+
+        for (var w = 0; w < _words; w++)
+        {
+            for (var word = union[w]; word != 0; word &= word - 1)
+            {
+                yield return (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+            }
+        }
+    }
+
     /// <summary>Bytes held by the bitmaps.</summary>
     public long Bytes { get; private set; }
 
@@ -25,6 +52,7 @@ internal sealed class StagedKeys(int maxAreaSk)
         if (areaSk < 0 || (areaSk >> 6) >= _words)
         {
             Repeats++;
+            Overflowed = true;
             return false;
         }
 
@@ -34,6 +62,7 @@ internal sealed class StagedKeys(int maxAreaSk)
             if (Bytes + (_words * sizeof(ulong)) > MaxBytes)
             {
                 Repeats++;
+                Overflowed = true;
                 return false;
             }
 

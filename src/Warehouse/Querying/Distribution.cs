@@ -107,7 +107,7 @@ public sealed record Distribution(
         return low;
     }
 
-    private static IEnumerable<Band> BandsOf(IReadOnlyList<double> breaks, bool zeroBand)
+    internal static IEnumerable<Band> BandsOf(IReadOnlyList<double> breaks, bool zeroBand)
     {
         var cuts = breaks.Distinct().Order().ToList();
         if (zeroBand)

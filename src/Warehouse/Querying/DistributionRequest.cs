@@ -13,4 +13,11 @@ public sealed record DistributionRequest(string Indicator, PeriodKey Period, str
 {
     /// <summary>The income bands of INDICATORS.md, in 万元: none, &lt;5, 5-10, 10-50, 50-100, &gt;=100.</summary>
     public static IReadOnlyList<double> IncomeBreaks { get; } = [5, 10, 50, 100];
+
+    /// <summary>An indicator's default bands: for 万元 indicators the income bands with a band of its own for 0, else one band of all values.</summary>
+    public static (IReadOnlyList<double> Breaks, bool ZeroBand) DefaultBands(Indicator indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        return indicator.Unit == "万元" ? (IncomeBreaks, true) : ([], false);
+    }
 }

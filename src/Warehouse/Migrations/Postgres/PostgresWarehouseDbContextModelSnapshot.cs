@@ -817,6 +817,79 @@ namespace Governance.Warehouse.Migrations.Postgres
                     b.ToTable("saved_report", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Warehouse.Rollups.DistributionRollup", b =>
+                {
+                    b.Property<int>("IndicatorSk")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_sk");
+
+                    b.Property<int>("PeriodSk")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_sk");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(9)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("prefix");
+
+                    b.Property<string>("BandCounts")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("band_counts");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<double?>("Gini")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gini");
+
+                    b.Property<double?>("Max")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max");
+
+                    b.Property<double?>("Mean")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mean");
+
+                    b.Property<double?>("Median")
+                        .HasColumnType("double precision")
+                        .HasColumnName("median");
+
+                    b.Property<double?>("Min")
+                        .HasColumnType("double precision")
+                        .HasColumnName("min");
+
+                    b.Property<double?>("P10")
+                        .HasColumnType("double precision")
+                        .HasColumnName("p10");
+
+                    b.Property<double?>("P90")
+                        .HasColumnType("double precision")
+                        .HasColumnName("p90");
+
+                    b.Property<double?>("Q1")
+                        .HasColumnType("double precision")
+                        .HasColumnName("q1");
+
+                    b.Property<double?>("Q3")
+                        .HasColumnType("double precision")
+                        .HasColumnName("q3");
+
+                    b.Property<double?>("StdDev")
+                        .HasColumnType("double precision")
+                        .HasColumnName("std_dev");
+
+                    b.HasKey("IndicatorSk", "PeriodSk", "Prefix")
+                        .HasName("pk_agg_distribution");
+
+                    b.ToTable("agg_distribution", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Warehouse.Security.ApiKey", b =>
                 {
                     b.Property<long>("ApiKeyId")

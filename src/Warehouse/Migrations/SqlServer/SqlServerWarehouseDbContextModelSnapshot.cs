@@ -818,6 +818,79 @@ namespace Governance.Warehouse.Migrations.SqlServer
                     b.ToTable("saved_report", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Warehouse.Rollups.DistributionRollup", b =>
+                {
+                    b.Property<int>("IndicatorSk")
+                        .HasColumnType("int")
+                        .HasColumnName("indicator_sk");
+
+                    b.Property<int>("PeriodSk")
+                        .HasColumnType("int")
+                        .HasColumnName("period_sk");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(9)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(9)")
+                        .HasColumnName("prefix");
+
+                    b.Property<string>("BandCounts")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(400)")
+                        .HasColumnName("band_counts");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int")
+                        .HasColumnName("count");
+
+                    b.Property<double?>("Gini")
+                        .HasColumnType("float")
+                        .HasColumnName("gini");
+
+                    b.Property<double?>("Max")
+                        .HasColumnType("float")
+                        .HasColumnName("max");
+
+                    b.Property<double?>("Mean")
+                        .HasColumnType("float")
+                        .HasColumnName("mean");
+
+                    b.Property<double?>("Median")
+                        .HasColumnType("float")
+                        .HasColumnName("median");
+
+                    b.Property<double?>("Min")
+                        .HasColumnType("float")
+                        .HasColumnName("min");
+
+                    b.Property<double?>("P10")
+                        .HasColumnType("float")
+                        .HasColumnName("p10");
+
+                    b.Property<double?>("P90")
+                        .HasColumnType("float")
+                        .HasColumnName("p90");
+
+                    b.Property<double?>("Q1")
+                        .HasColumnType("float")
+                        .HasColumnName("q1");
+
+                    b.Property<double?>("Q3")
+                        .HasColumnType("float")
+                        .HasColumnName("q3");
+
+                    b.Property<double?>("StdDev")
+                        .HasColumnType("float")
+                        .HasColumnName("std_dev");
+
+                    b.HasKey("IndicatorSk", "PeriodSk", "Prefix")
+                        .HasName("pk_agg_distribution");
+
+                    b.ToTable("agg_distribution", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Warehouse.Security.ApiKey", b =>
                 {
                     b.Property<long>("ApiKeyId")

@@ -798,6 +798,79 @@ namespace Governance.Warehouse.Migrations.Sqlite
                     b.ToTable("saved_report", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Warehouse.Rollups.DistributionRollup", b =>
+                {
+                    b.Property<int>("IndicatorSk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_sk");
+
+                    b.Property<int>("PeriodSk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_sk");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(9)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<string>("BandCounts")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("band_counts");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<double?>("Gini")
+                        .HasColumnType("REAL")
+                        .HasColumnName("gini");
+
+                    b.Property<double?>("Max")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max");
+
+                    b.Property<double?>("Mean")
+                        .HasColumnType("REAL")
+                        .HasColumnName("mean");
+
+                    b.Property<double?>("Median")
+                        .HasColumnType("REAL")
+                        .HasColumnName("median");
+
+                    b.Property<double?>("Min")
+                        .HasColumnType("REAL")
+                        .HasColumnName("min");
+
+                    b.Property<double?>("P10")
+                        .HasColumnType("REAL")
+                        .HasColumnName("p10");
+
+                    b.Property<double?>("P90")
+                        .HasColumnType("REAL")
+                        .HasColumnName("p90");
+
+                    b.Property<double?>("Q1")
+                        .HasColumnType("REAL")
+                        .HasColumnName("q1");
+
+                    b.Property<double?>("Q3")
+                        .HasColumnType("REAL")
+                        .HasColumnName("q3");
+
+                    b.Property<double?>("StdDev")
+                        .HasColumnType("REAL")
+                        .HasColumnName("std_dev");
+
+                    b.HasKey("IndicatorSk", "PeriodSk", "Prefix")
+                        .HasName("pk_agg_distribution");
+
+                    b.ToTable("agg_distribution", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Warehouse.Security.ApiKey", b =>
                 {
                     b.Property<long>("ApiKeyId")
