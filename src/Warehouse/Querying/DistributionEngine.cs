@@ -21,7 +21,7 @@ public sealed class DistributionEngine(IDbContextFactory<WarehouseDbContext> fac
         var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, cancellationToken);
         var scope = new QueryScope(prefix, request.Level, request.Period.Grain, request.Period.Start, request.Period.End, AreaStructure.AsReported);
         var facts = UnitFacts.UnitValues(db, scope, plan);
-        if (facts is not null && request is { Breaks: null, ZeroBand: null } && CallerSeesAll(prefix)
+        if (facts is not null && request is { Breaks: null, ZeroBand: null } && AccessScope.Current?.HoldsWhole(prefix) != false
             && await DistributionRollups.ReadAsync(db, plan.Indicator, WarehouseSeeder.PeriodSk(request.Period), prefix, cancellationToken) is { } rolledUp)
         {
             return rolledUp; // the default distribution of one unit value per fact, kept by the ETL
@@ -36,8 +36,4 @@ public sealed class DistributionEngine(IDbContextFactory<WarehouseDbContext> fac
         var (defaultBreaks, defaultZero) = DistributionRequest.DefaultBands(plan.Indicator);
         return Distribution.Of(values, request.Breaks ?? defaultBreaks, request.ZeroBand ?? (defaultZero && request.Breaks is null));
     }
-
-    /// <summary>Whether the caller's scope holds every unit inside the prefix, so that an aggregate over all of them is theirs to see.</summary>
-    private static bool CallerSeesAll(string prefix) =>
-        AccessScope.Current is not { IsEverything: false } scope || scope.Prefixes.Any(p => prefix.StartsWith(p, StringComparison.Ordinal));
 }

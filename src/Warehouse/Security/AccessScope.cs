@@ -66,6 +66,16 @@ public sealed class AccessScope
     public bool Covers(string? areaCode) =>
         areaCode is not null && (IsEverything || Prefixes.Any(p => areaCode.StartsWith(p, StringComparison.Ordinal)));
 
+    /// <summary>
+    /// True when every area whose code starts with <paramref name="prefix"/> is in the scope (an aggregate over all of
+    /// them, like a precomputed roll-up, is then the caller's to see): the prefix lies inside one of the scope's areas.
+    /// </summary>
+    public bool HoldsWhole(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        return IsEverything || Prefixes.Any(p => prefix.StartsWith(p, StringComparison.Ordinal));
+    }
+
     /// <summary>True when the role may read rows of areas at this level (viewers see township level and above).</summary>
     public bool MayReadLevel(AreaLevel level) => Role != AccessRole.Viewer || level != AreaLevel.Village;
 

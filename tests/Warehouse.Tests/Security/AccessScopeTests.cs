@@ -20,6 +20,20 @@ public sealed class AccessScopeTests
         Assert.Equal(covered, new[] { code }.AsQueryable().Where(scope.Filter<string>(c => c)).Any());
     }
 
+    /// <summary>The scope holds a township and a county: the areas inside them whole, nothing that only contains them.</summary>
+    [Theory]
+    [InlineData("110101001", true)]
+    [InlineData("110102", true)]
+    [InlineData("110102003", true)]
+    [InlineData("110101", false)]
+    [InlineData("1101", false)]
+    [InlineData("", false)]
+    public void AnAreaIsHeldWholeOnlyWhenItLiesInsideAGrantedArea(string prefix, bool whole)
+    {
+        Assert.Equal(whole, AccessScope.Within(AccessRole.Analyst, ["110101001000", "110102000000"]).HoldsWhole(prefix));
+        Assert.True(AccessScope.Everything(AccessRole.Analyst).HoldsWhole(prefix));
+    }
+
     [Fact]
     public void TheDatabaseSettingListsThePrefixesOrAStarForEverything()
     {
