@@ -4,13 +4,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Warehouse.Querying;
 
 /// <summary>Targets (fct_target) of the areas at a level against their actual values, with the year the trend meets them.</summary>
-public sealed class AttainmentEngine(IDbContextFactory<WarehouseDbContext> factory)
+public sealed class AttainmentEngine
 {
+    private readonly QueryContexts _contexts;
+    private readonly GroupEvaluator _evaluator;
+
+    internal AttainmentEngine(QueryContexts contexts, GroupEvaluator evaluator)
+    {
+        _contexts = contexts;
+        _evaluator = evaluator;
+    }
+
     public const int TrendYears = 5;
 
     public async Task<IReadOnlyList<Attainment>> QueryAsync(string indicator, PeriodKey period, AreaLevel level, string? within, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _contexts.CreateAsync(cancellationToken);
         var plan = (await IndicatorPlanner.PlanAsync(db, [indicator], period.Grain, cancellationToken))[0];
         var prefix = await AreaScope.PrefixAsync(db, within, level, cancellationToken);
         var (first, last) = AreaScope.CodeRange(prefix);
@@ -23,11 +32,11 @@ public sealed class AttainmentEngine(IDbContextFactory<WarehouseDbContext> facto
             select new { a.AreaCode, t.TargetValue, Area = a }).ToListAsync(cancellationToken);
 
         var scope = new QueryScope(prefix, level, period.Grain, period.Start, period.End, AreaStructure.AsReported);
-        var actual = (await ObservationEngine.EvaluateAsync(db, scope, plan, ObservationParts.None, includeNonReporting: false, cancellationToken))
+        var actual = (await _evaluator.EvaluateAsync(db, scope, plan, ObservationParts.None, includeNonReporting: false, cancellationToken))
             .ToDictionary(o => o.AreaCode, o => o.Value, StringComparer.Ordinal);
         var yearly = (await IndicatorPlanner.PlanAsync(db, [indicator], PeriodGrain.Year, cancellationToken))[0];
         var historyScope = scope with { Grain = PeriodGrain.Year, Start = new DateOnly(period.Year - TrendYears + 1, 1, 1), End = new DateOnly(period.Year, 12, 31) };
-        var history = (await ObservationEngine.EvaluateAsync(db, historyScope, yearly, ObservationParts.None, includeNonReporting: false, cancellationToken))
+        var history = (await _evaluator.EvaluateAsync(db, historyScope, yearly, ObservationParts.None, includeNonReporting: false, cancellationToken))
             .Where(o => o.Value is not null)
             .ToLookup(o => o.AreaCode, StringComparer.Ordinal);
 

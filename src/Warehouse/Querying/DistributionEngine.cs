@@ -11,12 +11,21 @@ namespace Governance.Warehouse.Querying;
 /// summed indicator's unit values (no custom bands) inside an area the caller sees whole is read from the roll-up the
 /// ETL keeps (<see cref="DistributionRollups"/>): one row, not every village.
 /// </summary>
-public sealed class DistributionEngine(IDbContextFactory<WarehouseDbContext> factory)
+public sealed class DistributionEngine
 {
+    private readonly QueryContexts _contexts;
+    private readonly GroupEvaluator _evaluator;
+
+    internal DistributionEngine(QueryContexts contexts, GroupEvaluator evaluator)
+    {
+        _contexts = contexts;
+        _evaluator = evaluator;
+    }
+
     public async Task<Distribution> QueryAsync(DistributionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _contexts.CreateAsync(cancellationToken);
         var plan = (await IndicatorPlanner.PlanAsync(db, [request.Indicator], request.Period.Grain, cancellationToken))[0];
         var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, cancellationToken);
         var scope = new QueryScope(prefix, request.Level, request.Period.Grain, request.Period.Start, request.Period.End, AreaStructure.AsReported);
@@ -31,7 +40,7 @@ public sealed class DistributionEngine(IDbContextFactory<WarehouseDbContext> fac
             ? await facts.ToListAsync(cancellationToken) // each fact is a unit's value: nothing to group
             : plan is { Indicator.AreaAggregation: AreaAggregation.Sum, Inputs.Count: 1 }
             ? await GroupQueries.Totals(db, scope, plan, countUnits: false).Select(t => t.Sum).ToListAsync(cancellationToken) // a sum per area: the values alone
-            : (await ObservationEngine.EvaluateAsync(db, scope, plan, ObservationParts.None, includeNonReporting: false, cancellationToken))
+            : (await _evaluator.EvaluateAsync(db, scope, plan, ObservationParts.None, includeNonReporting: false, cancellationToken))
                 .Where(r => r.Value is not null).Select(r => r.Value!.Value).ToList();
         var (defaultBreaks, defaultZero) = DistributionRequest.DefaultBands(plan.Indicator);
         return Distribution.Of(values, request.Breaks ?? defaultBreaks, request.ZeroBand ?? (defaultZero && request.Breaks is null));

@@ -1,11 +1,17 @@
 using Governance.Warehouse.Dimensions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Querying;
 
 /// <summary>Yearly series per area (one grouped query), then CAGR and the fitted trend of each.</summary>
-public sealed class GrowthEngine(IDbContextFactory<WarehouseDbContext> factory)
+public sealed class GrowthEngine
 {
+    private readonly ObservationEngine _observations;
+
+    internal GrowthEngine(ObservationEngine observations)
+    {
+        _observations = observations;
+    }
+
     public async Task<IReadOnlyList<AreaGrowth>> QueryAsync(string indicator, AreaLevel level, string? within, int fromYear, int toYear, bool withAreas = true, CancellationToken cancellationToken = default)
     {
         if (fromYear > toYear)
@@ -13,7 +19,7 @@ public sealed class GrowthEngine(IDbContextFactory<WarehouseDbContext> factory)
             throw new QueryRuleException(QueryRuleException.BadPeriod, $"The years {fromYear}..{toYear} end before they start.");
         }
 
-        var rows = await new ObservationEngine(factory).QueryAsync(
+        var rows = await _observations.QueryAsync(
             new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(fromYear), PeriodKey.ForYear(toYear), Parts: withAreas ? ObservationParts.Areas : ObservationParts.None),
             cancellationToken);
         return rows

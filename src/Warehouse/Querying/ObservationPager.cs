@@ -8,8 +8,17 @@ namespace Governance.Warehouse.Querying;
 /// or by area and period, is sorted and paged by the database, and only the page's villages are read again for growth
 /// and completeness; every other request is evaluated whole and its grouped rows sorted in memory.
 /// </summary>
-public sealed class ObservationPager(IDbContextFactory<WarehouseDbContext> factory)
+public sealed class ObservationPager
 {
+    private readonly QueryContexts _contexts;
+    private readonly ObservationEngine _engine;
+
+    internal ObservationPager(QueryContexts contexts, ObservationEngine engine)
+    {
+        _contexts = contexts;
+        _engine = engine;
+    }
+
     public async Task<ObservationPage> PageAsync(ObservationRequest request, IReadOnlyList<ObservationOrder> order, ObservationFilter? filter, int offset, int size, bool countTotal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -19,7 +28,7 @@ public sealed class ObservationPager(IDbContextFactory<WarehouseDbContext> facto
             return page;
         }
 
-        var rows = await new ObservationEngine(factory).QueryAsync(request, cancellationToken);
+        var rows = await _engine.QueryAsync(request, cancellationToken);
         var sorted = ObservationOrder.Sort(filter is null ? rows : rows.Where(filter.Matches), order);
         return new ObservationPage(sorted.Skip(offset).Take(size).ToList(), sorted.Count);
     }
@@ -31,7 +40,7 @@ public sealed class ObservationPager(IDbContextFactory<WarehouseDbContext> facto
 
     private async Task<ObservationPage?> TryInDatabaseAsync(ObservationRequest request, ObservationOrder? order, int offset, int size, bool countTotal, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _contexts.CreateAsync(cancellationToken);
         var plan = (await IndicatorPlanner.PlanAsync(db, request.Indicators, request.Grain, cancellationToken))[0];
         if (plan.Indicator.AreaAggregation != AreaAggregation.Sum || plan.Inputs.Count != 1 || plan.UnitLevel != AreaLevel.Village)
         {
@@ -66,7 +75,7 @@ public sealed class ObservationPager(IDbContextFactory<WarehouseDbContext> facto
             // The page's villages from a year before the range: their previous and year-earlier values.
             var bases = (await GroupQueries.Totals(db, pageScope with { Start = request.From.Start.AddYears(-1) }, plan, countUnits: false).ToListAsync(cancellationToken))
                 .ToDictionary(t => (QueryScope.PadCode(t.GroupCode), PeriodKey.Parse(t.PeriodKey)), t => plan.Evaluate(t, null, 0).Value);
-            rows = rows.Select(r => ObservationEngine.WithGrowth(r, bases)).ToList();
+            rows = rows.Select(r => GroupEvaluator.WithGrowth(r, bases)).ToList();
         }
 
         return new ObservationPage(rows, total);

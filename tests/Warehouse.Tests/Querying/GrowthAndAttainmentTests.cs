@@ -13,7 +13,7 @@ public sealed class GrowthAndAttainmentTests
     {
         await using var warehouse = await ObservationEngineTests.Scenario(provider);
 
-        var growth = Assert.Single(await new GrowthEngine(warehouse.Factory).QueryAsync(
+        var growth = Assert.Single(await warehouse.Engine<GrowthEngine>().QueryAsync(
             "CE_OPERATING_INCOME", AreaLevel.Township, T, 2021, 2024, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal([(2021, 12.0), (2022, 15.0), (2023, 14.0), (2024, 21.0)], growth.Trend.Points);
@@ -55,7 +55,7 @@ public sealed class GrowthAndAttainmentTests
             .Target("ORG_DEMO_SITES", T, "2024", 1).Value("ORG_DEMO_SITES", T, "2024", 2)
             .Target("CE_WEAK_VILLAGES", T, "2025", 0)
             .SaveAsync();
-        var engine = new AttainmentEngine(warehouse.Factory);
+        var engine = warehouse.Engine<AttainmentEngine>();
         var token = TestContext.Current.CancellationToken;
 
         var income = Assert.Single(await engine.QueryAsync("CE_OPERATING_INCOME", PeriodKey.Parse("2024"), AreaLevel.Township, County, token));

@@ -14,7 +14,7 @@ public sealed class ScopedQueryTests
     public async Task ObservationsAtEveryLevelCoverOnlyTheScopedVillages(WarehouseProvider provider)
     {
         await using var warehouse = await ScenarioAsync(provider);
-        var engine = new ObservationEngine(warehouse.Factory);
+        var engine = warehouse.Engine<ObservationEngine>();
         AccessScope.Current = AccessScope.Within(AccessRole.Analyst, [T1]);
 
         var villages = await engine.QueryAsync(Request(AreaLevel.Village, null), Ct);
@@ -36,10 +36,10 @@ public sealed class ScopedQueryTests
 
         var errors = new[]
         {
-            await Assert.ThrowsAsync<QueryRuleException>(() => new ObservationEngine(warehouse.Factory).QueryAsync(Request(AreaLevel.Village, T2), Ct)),
-            await Assert.ThrowsAsync<QueryRuleException>(() => new DistributionEngine(warehouse.Factory).QueryAsync(new DistributionRequest(Income, period, C), Ct)),
-            await Assert.ThrowsAsync<QueryRuleException>(() => new GrowthEngine(warehouse.Factory).QueryAsync(Income, AreaLevel.Village, T2, 2023, 2024, cancellationToken: Ct)),
-            await Assert.ThrowsAsync<QueryRuleException>(() => new AttainmentEngine(warehouse.Factory).QueryAsync(Income, period, AreaLevel.Village, T2, Ct)),
+            await Assert.ThrowsAsync<QueryRuleException>(() => warehouse.Engine<ObservationEngine>().QueryAsync(Request(AreaLevel.Village, T2), Ct)),
+            await Assert.ThrowsAsync<QueryRuleException>(() => warehouse.Engine<DistributionEngine>().QueryAsync(new DistributionRequest(Income, period, C), Ct)),
+            await Assert.ThrowsAsync<QueryRuleException>(() => warehouse.Engine<GrowthEngine>().QueryAsync(Income, AreaLevel.Village, T2, 2023, 2024, cancellationToken: Ct)),
+            await Assert.ThrowsAsync<QueryRuleException>(() => warehouse.Engine<AttainmentEngine>().QueryAsync(Income, period, AreaLevel.Village, T2, Ct)),
         };
 
         Assert.All(errors, e => Assert.Equal(QueryRuleException.UnknownArea, e.Code));
@@ -53,9 +53,9 @@ public sealed class ScopedQueryTests
         AccessScope.Current = AccessScope.Within(AccessRole.Analyst, [T1]);
         var period = PeriodKey.Parse("2024");
 
-        var distribution = await new DistributionEngine(warehouse.Factory).QueryAsync(new DistributionRequest(Income, period, County), Ct);
-        var growth = await new GrowthEngine(warehouse.Factory).QueryAsync(Income, AreaLevel.Village, null, 2023, 2024, cancellationToken: Ct);
-        var attainment = await new AttainmentEngine(warehouse.Factory).QueryAsync(Income, period, AreaLevel.Village, County, Ct);
+        var distribution = await warehouse.Engine<DistributionEngine>().QueryAsync(new DistributionRequest(Income, period, County), Ct);
+        var growth = await warehouse.Engine<GrowthEngine>().QueryAsync(Income, AreaLevel.Village, null, 2023, 2024, cancellationToken: Ct);
+        var attainment = await warehouse.Engine<AttainmentEngine>().QueryAsync(Income, period, AreaLevel.Village, County, Ct);
 
         Assert.Equal(2, distribution.Count);
         Assert.Equal(25.0, distribution.Max);
@@ -67,7 +67,7 @@ public sealed class ScopedQueryTests
     public async Task ViewersGetNoVillageRowsAndOperatorsNoIndicatorValues()
     {
         await using var warehouse = await ScenarioAsync(WarehouseProvider.Sqlite);
-        var engine = new ObservationEngine(warehouse.Factory);
+        var engine = warehouse.Engine<ObservationEngine>();
 
         AccessScope.Current = AccessScope.Everything(AccessRole.Viewer);
         var villages = await Assert.ThrowsAsync<QueryRuleException>(() => engine.QueryAsync(Request(AreaLevel.Village, null), Ct));
