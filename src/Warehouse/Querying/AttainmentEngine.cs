@@ -17,21 +17,23 @@ public sealed class AttainmentEngine
 
     public const int TrendYears = 5;
 
-    public async Task<IReadOnlyList<Attainment>> QueryAsync(string indicator, PeriodKey period, AreaLevel level, string? within, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Attainment>> QueryAsync(AttainmentRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var (indicator, period, level, within) = request;
         await using var db = await _contexts.CreateAsync(cancellationToken);
         var plan = (await IndicatorPlanner.PlanAsync(db, [indicator], period.Grain, cancellationToken))[0];
-        var prefix = await AreaScope.PrefixAsync(db, within, level, cancellationToken);
+        var prefix = await AreaScope.PrefixAsync(db, within, level, request.Caller, cancellationToken);
         var (first, last) = AreaScope.CodeRange(prefix);
         var periodSk = WarehouseSeeder.PeriodSk(period);
         var indicatorSk = plan.Indicator.IndicatorSk;
         var targets = await (
             from t in db.Targets.AsNoTracking()
-            join a in AreaScope.Visible(db) on t.AreaSk equals a.AreaSk
+            join a in AreaScope.Visible(db, request.Caller) on t.AreaSk equals a.AreaSk
             where t.IndicatorSk == indicatorSk && t.PeriodSk == periodSk && a.Level == level && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
             select new { a.AreaCode, t.TargetValue, Area = a }).ToListAsync(cancellationToken);
 
-        var scope = new QueryScope(prefix, level, period.Grain, period.Start, period.End, AreaStructure.AsReported);
+        var scope = new QueryScope(prefix, level, period.Grain, period.Start, period.End, AreaStructure.AsReported) { Caller = request.Caller };
         var actual = (await _evaluator.EvaluateAsync(db, scope, plan, ObservationParts.None, includeNonReporting: false, cancellationToken))
             .ToDictionary(o => o.AreaCode, o => o.Value, StringComparer.Ordinal);
         var yearly = (await IndicatorPlanner.PlanAsync(db, [indicator], PeriodGrain.Year, cancellationToken))[0];

@@ -27,10 +27,10 @@ public sealed class DistributionEngine
         ArgumentNullException.ThrowIfNull(request);
         await using var db = await _contexts.CreateAsync(cancellationToken);
         var plan = (await IndicatorPlanner.PlanAsync(db, [request.Indicator], request.Period.Grain, cancellationToken))[0];
-        var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, cancellationToken);
-        var scope = new QueryScope(prefix, request.Level, request.Period.Grain, request.Period.Start, request.Period.End, AreaStructure.AsReported);
+        var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, request.Caller, cancellationToken);
+        var scope = new QueryScope(prefix, request.Level, request.Period.Grain, request.Period.Start, request.Period.End, AreaStructure.AsReported) { Caller = request.Caller };
         var facts = UnitFacts.UnitValues(db, scope, plan);
-        if (facts is not null && request is { Breaks: null, ZeroBand: null } && CallerSeesAll(prefix)
+        if (facts is not null && request is { Breaks: null, ZeroBand: null } && CallerSeesAll(prefix, request.Caller)
             && await DistributionRollups.ReadAsync(db, plan.Indicator, WarehouseSeeder.PeriodSk(request.Period), prefix, cancellationToken) is { } rolledUp)
         {
             return rolledUp; // the default distribution of one unit value per fact, kept by the ETL
@@ -47,6 +47,6 @@ public sealed class DistributionEngine
     }
 
     /// <summary>Whether the caller's scope holds every unit inside the prefix, so that an aggregate over all of them is theirs to see.</summary>
-    private static bool CallerSeesAll(string prefix) =>
-        AccessScope.Current is not { IsEverything: false } scope || scope.Prefixes.Any(p => prefix.StartsWith(p, StringComparison.Ordinal));
+    private static bool CallerSeesAll(string prefix, AccessScope? caller) =>
+        caller is not { IsEverything: false } scope || scope.Prefixes.Any(p => prefix.StartsWith(p, StringComparison.Ordinal));
 }

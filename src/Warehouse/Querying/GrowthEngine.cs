@@ -12,15 +12,17 @@ public sealed class GrowthEngine
         _observations = observations;
     }
 
-    public async Task<IReadOnlyList<AreaGrowth>> QueryAsync(string indicator, AreaLevel level, string? within, int fromYear, int toYear, bool withAreas = true, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AreaGrowth>> QueryAsync(GrowthRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var (indicator, level, within, fromYear, toYear, withAreas) = request;
         if (fromYear > toYear)
         {
             throw new QueryRuleException(QueryRuleException.BadPeriod, $"The years {fromYear}..{toYear} end before they start.");
         }
 
         var rows = await _observations.QueryAsync(
-            new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(fromYear), PeriodKey.ForYear(toYear), Parts: withAreas ? ObservationParts.Areas : ObservationParts.None),
+            new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(fromYear), PeriodKey.ForYear(toYear), Parts: withAreas ? ObservationParts.Areas : ObservationParts.None) { Caller = request.Caller },
             cancellationToken);
         return rows
             .Where(r => r.Value is not null)

@@ -1,4 +1,5 @@
 using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Querying;
@@ -28,14 +29,15 @@ public sealed class ObservationEngine
 
         await using var db = await _contexts.CreateAsync(cancellationToken);
         var plans = await IndicatorPlanner.PlanAsync(db, request.Indicators, request.Grain, cancellationToken);
-        var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, cancellationToken);
+        var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, request.Caller, cancellationToken);
 
         // With growth, one year more than asked, so that the first rows have their previous and year-earlier values.
         var growth = request.Parts.HasFlag(ObservationParts.Growth);
         var start = growth ? request.From.Start.AddYears(-1) : request.From.Start;
         var scope = new QueryScope(prefix, request.Level, request.Grain, start, request.To.End, request.Structure)
         {
-            Lineage = request.Structure == AreaStructure.Current ? await LineageChains.ForAsync(db, prefix, cancellationToken) : Lineage.None,
+            Lineage = request.Structure == AreaStructure.Current ? await LineageChains.ForAsync(db, prefix, request.Caller, cancellationToken) : Lineage.None,
+            Caller = request.Caller,
         };
         var rows = new List<Observation>();
         foreach (var plan in plans)
@@ -51,11 +53,11 @@ public sealed class ObservationEngine
             rows.AddRange(observations.Where(o => o.Period.Start >= request.From.Start));
         }
 
-        return request.Parts.HasFlag(ObservationParts.Areas) ? await WithAreasAsync(db, rows, prefix, request.Level, cancellationToken) : rows;
+        return request.Parts.HasFlag(ObservationParts.Areas) ? await WithAreasAsync(db, rows, prefix, request.Level, request.Caller, cancellationToken) : rows;
     }
 
-    /// <summary>Attaches each row's area (its latest version): for the rows of a page, after sorting and paging.</summary>
-    public async Task<IReadOnlyList<Observation>> WithAreasAsync(IReadOnlyList<Observation> rows, CancellationToken cancellationToken = default)
+    /// <summary>Attaches each row's area (its latest version the caller may see): for the rows of a page, after sorting and paging.</summary>
+    public async Task<IReadOnlyList<Observation>> WithAreasAsync(IReadOnlyList<Observation> rows, AccessScope? caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
@@ -65,17 +67,17 @@ public sealed class ObservationEngine
 
         await using var db = await _contexts.CreateAsync(cancellationToken);
         var codes = rows.Select(r => r.AreaCode).Distinct(StringComparer.Ordinal).ToList();
-        var areas = (await AreaScope.Visible(db).AsNoTracking().Where(a => codes.Contains(a.AreaCode)).ToListAsync(cancellationToken))
+        var areas = (await AreaScope.Visible(db, caller).AsNoTracking().Where(a => codes.Contains(a.AreaCode)).ToListAsync(cancellationToken))
             .GroupBy(a => a.AreaCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MaxBy(a => a.ValidFrom)!, StringComparer.Ordinal);
         return rows.Select(r => r with { Area = areas.GetValueOrDefault(r.AreaCode) }).ToList();
     }
 
     /// <summary>The latest version of each area at the level inside the scope: a dimension read, for names and filters.</summary>
-    private static async Task<IReadOnlyList<Observation>> WithAreasAsync(WarehouseDbContext db, IReadOnlyList<Observation> rows, string prefix, AreaLevel level, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Observation>> WithAreasAsync(WarehouseDbContext db, IReadOnlyList<Observation> rows, string prefix, AreaLevel level, AccessScope? caller, CancellationToken cancellationToken)
     {
         var (first, last) = AreaScope.CodeRange(prefix);
-        var areas = (await AreaScope.Visible(db).AsNoTracking()
+        var areas = (await AreaScope.Visible(db, caller).AsNoTracking()
             .Where(a => a.Level == level && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0)
             .ToListAsync(cancellationToken))
             .GroupBy(a => a.AreaCode, StringComparer.Ordinal)

@@ -47,8 +47,8 @@ public sealed class ObservationPager
             return null;
         }
 
-        var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, cancellationToken);
-        var scope = new QueryScope(prefix, request.Level, request.Grain, request.From.Start, request.To.End, request.Structure);
+        var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, request.Caller, cancellationToken);
+        var scope = new QueryScope(prefix, request.Level, request.Grain, request.From.Start, request.To.End, request.Structure) { Caller = request.Caller };
         var totals = GroupQueries.Totals(db, scope, plan, request.Parts.HasFlag(ObservationParts.ReportingUnits));
 
         // The in-memory order: the key (a sum is never null), then area code and period.

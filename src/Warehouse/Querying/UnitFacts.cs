@@ -1,5 +1,4 @@
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Security;
 
 namespace Governance.Warehouse.Querying;
 
@@ -140,9 +139,9 @@ internal static class UnitFacts
         var sk = input.Base.IndicatorSk;
         var targetSks = TargetSks(scope);
         var facts = db.IndicatorValues.Where(v => v.IndicatorSk == sk && targetSks.Contains(v.PeriodSk));
-        if (scope.Prefix.Length > 0 || AccessScope.Current is { IsEverything: false })
+        if (scope.Prefix.Length > 0 || scope.Caller is { IsEverything: false })
         {
-            var areas = AreaScope.VisibleWithin(db, scope.Prefix).Select(a => a.AreaSk);
+            var areas = AreaScope.VisibleWithin(db, scope.Prefix, scope.Caller).Select(a => a.AreaSk);
             facts = facts.Where(v => areas.Contains(v.AreaSk));
         }
 

@@ -145,9 +145,9 @@ public sealed class ObservationChangeTests
         await using var warehouse = await Scenario(provider);
         var engine = warehouse.Engine<GrowthEngine>();
 
-        var income = Assert.Single(await engine.QueryAsync("CE_OPERATING_INCOME", AreaLevel.Township, T, 2021, 2024, cancellationToken: TestContext.Current.CancellationToken));
-        var coverage = Assert.Single(await engine.QueryAsync("ORG_COMPOUND_COVERAGE", AreaLevel.Township, T, 2023, 2024, cancellationToken: TestContext.Current.CancellationToken));
-        var single = Assert.Single(await engine.QueryAsync("CE_OPERATING_INCOME", AreaLevel.Township, T, 2024, 2024, cancellationToken: TestContext.Current.CancellationToken));
+        var income = Assert.Single(await engine.QueryAsync(new GrowthRequest("CE_OPERATING_INCOME", AreaLevel.Township, T, 2021, 2024), TestContext.Current.CancellationToken));
+        var coverage = Assert.Single(await engine.QueryAsync(new GrowthRequest("ORG_COMPOUND_COVERAGE", AreaLevel.Township, T, 2023, 2024), TestContext.Current.CancellationToken));
+        var single = Assert.Single(await engine.QueryAsync(new GrowthRequest("CE_OPERATING_INCOME", AreaLevel.Township, T, 2024, 2024), TestContext.Current.CancellationToken));
 
         Assert.Equal((9.0, -26.0), (income.Trend.Change!.Value, coverage.Trend.Change!.Value));
         Assert.Null(single.Trend.Change);

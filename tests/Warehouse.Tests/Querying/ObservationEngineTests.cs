@@ -174,8 +174,8 @@ public sealed class ObservationEngineTests
         await new Some(warehouse).Area(T2, "T2镇").Area(W1, "W1村", to: merged.AddDays(-1)).Replaces(V4, W1, merged)
             .Value("CE_OPERATING_INCOME", W1, "2023", 6).SaveAsync();
         var engine = warehouse.Engine<ObservationEngine>();
-        async Task<List<(string, string, double, int, int)>> Rows(AreaLevel level, string within, AreaStructure structure) =>
-            [.. (await engine.QueryAsync(new ObservationRequest(["CE_OPERATING_INCOME"], level, within, PeriodGrain.Year, PeriodKey.Parse("2023"), PeriodKey.Parse("2024"), structure), TestContext.Current.CancellationToken))
+        async Task<List<(string, string, double, int, int)>> Rows(AreaLevel level, string within, AreaStructure structure, AccessScope? caller = null) =>
+            [.. (await engine.QueryAsync(new ObservationRequest(["CE_OPERATING_INCOME"], level, within, PeriodGrain.Year, PeriodKey.Parse("2023"), PeriodKey.Parse("2024"), structure) { Caller = caller }, TestContext.Current.CancellationToken))
                 .Select(r => (r.AreaCode, r.Period.Value, r.Value!.Value, r.ReportingUnits, r.ExpectedUnits))];
 
         Assert.Equal(
@@ -188,16 +188,9 @@ public sealed class ObservationEngineTests
             [(T, "2023", 14.0, 2, 3), (T, "2024", 21.0, 2, 2), (T2, "2023", 6.0, 1, 1)],
             await Rows(AreaLevel.Township, County, AreaStructure.AsReported));
 
-        AccessScope.Current = AccessScope.Within(AccessRole.Analyst, [T2]);
-        try
-        {
-            Assert.Empty(await Rows(AreaLevel.Village, County, AreaStructure.Current));
-            Assert.Equal([(W1, "2023", 6.0, 1, 1)], await Rows(AreaLevel.Village, County, AreaStructure.AsReported));
-        }
-        finally
-        {
-            AccessScope.Current = null;
-        }
+        var ofT2 = AccessScope.Within(AccessRole.Analyst, [T2]);
+        Assert.Empty(await Rows(AreaLevel.Village, County, AreaStructure.Current, ofT2));
+        Assert.Equal([(W1, "2023", 6.0, 1, 1)], await Rows(AreaLevel.Village, County, AreaStructure.AsReported, ofT2));
     }
 
     [Theory]

@@ -51,7 +51,10 @@ public sealed class AnalyticsQueries : IQueryFields
                     to,
                     c.GetArgument<AreaStructure?>("structure") ?? AreaStructure.AsReported,
                     c.GetArgument<bool?>("includeNonReporting") ?? false,
-                    ObservationFields.Parts(selected, filter, order));
+                    ObservationFields.Parts(selected, filter, order))
+                {
+                    Caller = RequestScope.Caller(c),
+                };
                 await WorkBound.CheckAsync(c, request);
                 var page = PageRequest.From(c);
                 var counted = selected.Overlaps(["totalCount", "pageInfo"]);
@@ -59,7 +62,7 @@ public sealed class AnalyticsQueries : IQueryFields
                 var nodes = result.Rows;
                 if (selected.Contains("area") && !request.Parts.HasFlag(ObservationParts.Areas))
                 {
-                    nodes = await Engine<ObservationEngine>(c).WithAreasAsync(nodes, c.CancellationToken);
+                    nodes = await Engine<ObservationEngine>(c).WithAreasAsync(nodes, request.Caller, c.CancellationToken);
                 }
 
                 // Without totalCount or pageInfo in the selection the count is not run; the connection then counts what it holds.
@@ -82,7 +85,10 @@ public sealed class AnalyticsQueries : IQueryFields
                     c.GetArgument<string?>("within"),
                     c.GetArgument<AreaLevel?>("level") ?? AreaLevel.Village,
                     c.GetArgument<List<double>?>("bands"),
-                    c.GetArgument<bool?>("zeroBand")),
+                    c.GetArgument<bool?>("zeroBand"))
+                {
+                    Caller = RequestScope.Caller(c),
+                },
                 c.CancellationToken));
 
     private static void AddGrowth(ObjectGraphType query) =>
@@ -98,10 +104,11 @@ public sealed class AnalyticsQueries : IQueryFields
                 var (indicator, level, within, from, to) = (c.GetArgument<string>("indicator"), c.GetArgument<AreaLevel>("level"), c.GetArgument<string?>("within"), c.GetArgument<int>("from"), c.GetArgument<int>("to"));
                 if (from <= to && from >= PeriodKey.MinYear && to <= PeriodKey.MaxYear)
                 {
-                    await WorkBound.CheckAsync(c, new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(from), PeriodKey.ForYear(to)));
+                    await WorkBound.CheckAsync(c, new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(from), PeriodKey.ForYear(to)) { Caller = RequestScope.Caller(c) });
                 }
 
-                return await Engine<GrowthEngine>(c).QueryAsync(indicator, level, within, from, to, Selections.Beneath(c).Contains("area"), c.CancellationToken);
+                var request = new GrowthRequest(indicator, level, within, from, to, Selections.Beneath(c).Contains("area")) { Caller = RequestScope.Caller(c) };
+                return await Engine<GrowthEngine>(c).QueryAsync(request, c.CancellationToken);
             });
 
     private static void AddAttainment(ObjectGraphType query) =>
@@ -112,7 +119,8 @@ public sealed class AnalyticsQueries : IQueryFields
             .Argument<NonNullGraphType<AreaLevelType>>("level", "Level of the areas (层级).")
             .Argument<StringGraphType>("within", "Only areas inside this one (范围); default everything.")
             .ResolveAsync(async c => await Engine<AttainmentEngine>(c).QueryAsync(
-                c.GetArgument<string>("indicator"), AnalyticsArguments.Period(c, "period"), c.GetArgument<AreaLevel>("level"), c.GetArgument<string?>("within"), c.CancellationToken));
+                new AttainmentRequest(c.GetArgument<string>("indicator"), AnalyticsArguments.Period(c, "period"), c.GetArgument<AreaLevel>("level"), c.GetArgument<string?>("within")) { Caller = RequestScope.Caller(c) },
+                c.CancellationToken));
 
     /// <summary>The request's engine, composed by <see cref="QueryEngineServiceCollectionExtensions.AddQueryEngine"/> over its read session.</summary>
     private static T Engine<T>(IResolveFieldContext context)
