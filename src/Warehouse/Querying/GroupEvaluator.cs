@@ -1,5 +1,4 @@
 using Governance.Warehouse.Dimensions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Querying;
 
@@ -8,16 +7,17 @@ namespace Governance.Warehouse.Querying;
 /// needed), then the indicator's area rule per group and period, and growth over the few rows that come back. Shared by
 /// the observation, distribution and attainment engines.
 /// </summary>
-internal sealed class GroupEvaluator
+internal sealed class GroupEvaluator(SourcePlanner planner)
 {
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "A service of the engine, injected where it is used.")]
     public async Task<IReadOnlyList<Observation>> EvaluateAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, ObservationParts parts, bool includeNonReporting, CancellationToken cancellationToken)
     {
         parts |= plan.ValueParts;
         plan = await ThresholdConstants.ResolveAsync(db, scope, plan, cancellationToken);
-        var totals = await GroupQueries.Totals(db, scope, plan, parts.HasFlag(ObservationParts.ReportingUnits)).ToListAsync(cancellationToken);
-        var expected = includeNonReporting || parts.HasFlag(ObservationParts.ExpectedUnits)
-            ? (await GroupQueries.Expected(db, scope, plan).ToListAsync(cancellationToken)).ToDictionary(e => (e.GroupCode, e.PeriodKey), e => e.Count)
+        var needs = new SourceNeeds(parts.HasFlag(ObservationParts.ReportingUnits), includeNonReporting || parts.HasFlag(ObservationParts.ExpectedUnits));
+        var source = planner.For(scope, plan, needs);
+        var totals = await source.TotalsAsync(db, scope, plan, needs.ReportingUnits, cancellationToken);
+        var expected = needs.ExpectedUnits
+            ? (await source.ExpectedAsync(db, scope, plan, cancellationToken)).ToDictionary(e => (e.GroupCode, e.PeriodKey), e => e.Count)
             : [];
         var byKey = totals.ToLookup(t => (t.GroupCode, t.PeriodKey));
         var keys = byKey.Select(g => g.Key);
