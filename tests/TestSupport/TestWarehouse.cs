@@ -1,4 +1,5 @@
 using Governance.Warehouse;
+using Governance.Warehouse.Querying;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -42,6 +43,11 @@ public sealed class TestWarehouse : IAsyncDisposable
     };
 
     public WarehouseDbContext CreateDbContext() => Factory.CreateDbContext();
+
+    /// <summary>An engine of the query engine composed over this warehouse by <see cref="QueryEngineServiceCollectionExtensions.AddQueryEngine"/>.</summary>
+    public T Engine<T>()
+        where T : notnull =>
+        QueryEngines.Over<T>(Factory);
 
     public static Task<TestWarehouse> CreateAsync(WarehouseProvider provider) => provider switch
     {

@@ -117,7 +117,7 @@ public static class GraphQLEndpoint
 
         ExecutionResult result;
         var variables = request.VariableInputs(serializer);
-        var userContext = new Dictionary<string, object?> { [GraphQLErrors.RequestIdKey] = http.TraceIdentifier };
+        var userContext = RequestScope.UserContext(http);
         if (export is not null)
         {
             userContext[AnswerCache.TableExportKey] = true;
@@ -179,7 +179,7 @@ public static class GraphQLEndpoint
         }
     }
 
-    private static Task<ExecutionResult> ExecuteAsync(HttpContext http, IServiceProvider services, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, Inputs? variables, IEnumerable<IValidationRule>? rules, Dictionary<string, object?> userContext) =>
+    private static Task<ExecutionResult> ExecuteAsync(HttpContext http, IServiceProvider services, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, GraphQLHttpRequest request, Inputs? variables, IEnumerable<IValidationRule>? rules, IDictionary<string, object?> userContext) =>
         executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,

@@ -1,6 +1,7 @@
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying;
 using Governance.Warehouse.Security;
+using GraphQL;
 
 namespace Governance.Api.GraphQL;
 
@@ -10,6 +11,23 @@ namespace Governance.Api.GraphQL;
 /// </summary>
 public static class RequestScope
 {
+    /// <summary>The key of the authenticated caller's <see cref="AccessScope"/> in the GraphQL user context (set by the endpoints from the access gate's).</summary>
+    public const string CallerKey = "governance.caller";
+
+    /// <summary>The user context of a request by <paramref name="http"/>: its id, and its caller's scope for the query engine.</summary>
+    public static IDictionary<string, object?> UserContext(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return new Dictionary<string, object?> { [GraphQLErrors.RequestIdKey] = http.TraceIdentifier, [CallerKey] = http.Items[typeof(AccessScope)] as AccessScope };
+    }
+
+    /// <summary>The caller's scope that the query engine's requests carry (null: everything, as outside a request).</summary>
+    public static AccessScope? Caller(IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.UserContext.TryGetValue(CallerKey, out var caller) ? caller as AccessScope : null;
+    }
+
     /// <summary>True when the area is inside the request's scope.</summary>
     public static bool Sees(string? areaCode) => AccessScope.Current is not { } scope || scope.Covers(areaCode);
 

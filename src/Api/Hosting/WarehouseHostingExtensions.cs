@@ -1,4 +1,5 @@
 using Governance.Warehouse;
+using Governance.Warehouse.Querying;
 using Governance.Warehouse.Replicas;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public static class WarehouseHostingExtensions
         // The API's reads: one server per request (a usable read replica in turn, else the primary), checked every second.
         builder.Services.AddSingleton<ReplicaRouter>();
         builder.Services.AddScoped<WarehouseReadSession>();
+        builder.Services.AddQueryEngine(sp => sp.GetRequiredService<WarehouseReadSession>());
         builder.Services.AddHostedService<ReplicaMonitorService>();
         builder.Services.AddSingleton<WarehouseHealthCheck.Probe>();
         builder.Services.AddHostedService<WarehouseHealthCheck.WarmUp>();

@@ -125,7 +125,7 @@ public static class SavedReportEndpoint
                 Query = report.Document,
                 Variables = variables,
                 ValidationRules = GetRules,
-                UserContext = new Dictionary<string, object?> { [GraphQLErrors.RequestIdKey] = http.TraceIdentifier, [LimitsExecution.SavedReportKey] = name },
+                UserContext = new Dictionary<string, object?>(RequestScope.UserContext(http)) { [LimitsExecution.SavedReportKey] = name },
                 RequestServices = services,
                 User = http.User,
                 CancellationToken = http.RequestAborted,

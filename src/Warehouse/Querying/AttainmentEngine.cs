@@ -4,30 +4,41 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Warehouse.Querying;
 
 /// <summary>Targets (fct_target) of the areas at a level against their actual values, with the year the trend meets them.</summary>
-public sealed class AttainmentEngine(IDbContextFactory<WarehouseDbContext> factory)
+public sealed class AttainmentEngine
 {
+    private readonly QueryContexts _contexts;
+    private readonly GroupEvaluator _evaluator;
+
+    internal AttainmentEngine(QueryContexts contexts, GroupEvaluator evaluator)
+    {
+        _contexts = contexts;
+        _evaluator = evaluator;
+    }
+
     public const int TrendYears = 5;
 
-    public async Task<IReadOnlyList<Attainment>> QueryAsync(string indicator, PeriodKey period, AreaLevel level, string? within, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Attainment>> QueryAsync(AttainmentRequest request, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        var (indicator, period, level, within) = request;
+        await using var db = await _contexts.CreateAsync(cancellationToken);
         var plan = (await IndicatorPlanner.PlanAsync(db, [indicator], period.Grain, cancellationToken))[0];
-        var prefix = await AreaScope.PrefixAsync(db, within, level, cancellationToken);
+        var prefix = await AreaScope.PrefixAsync(db, within, level, request.Caller, cancellationToken);
         var (first, last) = AreaScope.CodeRange(prefix);
         var periodSk = WarehouseSeeder.PeriodSk(period);
         var indicatorSk = plan.Indicator.IndicatorSk;
         var targets = await (
             from t in db.Targets.AsNoTracking()
-            join a in AreaScope.Visible(db) on t.AreaSk equals a.AreaSk
+            join a in AreaScope.Visible(db, request.Caller) on t.AreaSk equals a.AreaSk
             where t.IndicatorSk == indicatorSk && t.PeriodSk == periodSk && a.Level == level && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0
             select new { a.AreaCode, t.TargetValue, Area = a }).ToListAsync(cancellationToken);
 
-        var scope = new QueryScope(prefix, level, period.Grain, period.Start, period.End, AreaStructure.AsReported);
-        var actual = (await ObservationEngine.EvaluateAsync(db, scope, plan, ObservationParts.None, includeNonReporting: false, cancellationToken))
+        var scope = new QueryScope(prefix, level, period.Grain, period.Start, period.End, AreaStructure.AsReported) { Caller = request.Caller };
+        var actual = (await _evaluator.EvaluateAsync(db, scope, plan, ObservationParts.None, includeNonReporting: false, cancellationToken))
             .ToDictionary(o => o.AreaCode, o => o.Value, StringComparer.Ordinal);
         var yearly = (await IndicatorPlanner.PlanAsync(db, [indicator], PeriodGrain.Year, cancellationToken))[0];
         var historyScope = scope with { Grain = PeriodGrain.Year, Start = new DateOnly(period.Year - TrendYears + 1, 1, 1), End = new DateOnly(period.Year, 12, 31) };
-        var history = (await ObservationEngine.EvaluateAsync(db, historyScope, yearly, ObservationParts.None, includeNonReporting: false, cancellationToken))
+        var history = (await _evaluator.EvaluateAsync(db, historyScope, yearly, ObservationParts.None, includeNonReporting: false, cancellationToken))
             .Where(o => o.Value is not null)
             .ToLookup(o => o.AreaCode, StringComparer.Ordinal);
 

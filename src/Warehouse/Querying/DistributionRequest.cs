@@ -1,4 +1,5 @@
 using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Security;
 
 namespace Governance.Warehouse.Querying;
 
@@ -11,6 +12,12 @@ namespace Governance.Warehouse.Querying;
 /// <param name="ZeroBand">A band of its own for exactly 0 (no income); null for the default (on for 万元 indicators without explicit breaks).</param>
 public sealed record DistributionRequest(string Indicator, PeriodKey Period, string? Within, AreaLevel Level = AreaLevel.Village, IReadOnlyList<double>? Breaks = null, bool? ZeroBand = null)
 {
+    /// <summary>
+    /// The caller's access scope, set by the API from the authenticated request: the engine sees only its areas and
+    /// refuses what its role may not read. Null for a caller that sees everything (the ETL, tools, tests).
+    /// </summary>
+    public AccessScope? Caller { get; init; }
+
     /// <summary>The income bands of INDICATORS.md, in 万元: none, &lt;5, 5-10, 10-50, 50-100, &gt;=100.</summary>
     public static IReadOnlyList<double> IncomeBreaks { get; } = [5, 10, 50, 100];
 

@@ -1,20 +1,28 @@
 using Governance.Warehouse.Dimensions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Querying;
 
 /// <summary>Yearly series per area (one grouped query), then CAGR and the fitted trend of each.</summary>
-public sealed class GrowthEngine(IDbContextFactory<WarehouseDbContext> factory)
+public sealed class GrowthEngine
 {
-    public async Task<IReadOnlyList<AreaGrowth>> QueryAsync(string indicator, AreaLevel level, string? within, int fromYear, int toYear, bool withAreas = true, CancellationToken cancellationToken = default)
+    private readonly ObservationEngine _observations;
+
+    internal GrowthEngine(ObservationEngine observations)
     {
+        _observations = observations;
+    }
+
+    public async Task<IReadOnlyList<AreaGrowth>> QueryAsync(GrowthRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (indicator, level, within, fromYear, toYear, withAreas) = request;
         if (fromYear > toYear)
         {
             throw new QueryRuleException(QueryRuleException.BadPeriod, $"The years {fromYear}..{toYear} end before they start.");
         }
 
-        var rows = await new ObservationEngine(factory).QueryAsync(
-            new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(fromYear), PeriodKey.ForYear(toYear), Parts: withAreas ? ObservationParts.Areas : ObservationParts.None),
+        var rows = await _observations.QueryAsync(
+            new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(fromYear), PeriodKey.ForYear(toYear), Parts: withAreas ? ObservationParts.Areas : ObservationParts.None) { Caller = request.Caller },
             cancellationToken);
         return rows
             .Where(r => r.Value is not null)

@@ -15,9 +15,9 @@ internal static class LineageChains
     /// <summary>
     /// The steps to follow, and which replaced codes move across the edge of the request's area: those outside
     /// <paramref name="prefix"/> whose area of today lies inside it, and those whose area of today lies outside it or
-    /// outside the caller's access scope. Areas of today are found as the SQL finds them: the least successor at each step.
+    /// outside the caller's access scope (<paramref name="caller"/>; null sees everything). Areas of today are found as the SQL finds them: the least successor at each step.
     /// </summary>
-    public static async Task<Lineage> ForAsync(WarehouseDbContext db, string prefix, CancellationToken cancellationToken)
+    public static async Task<Lineage> ForAsync(WarehouseDbContext db, string prefix, AccessScope? caller, CancellationToken cancellationToken)
     {
         var successors = (await db.AreaLineage.AsNoTracking().Select(l => new { l.ReplacedCode, l.AreaCode }).ToListAsync(cancellationToken))
             .ToLookup(l => l.ReplacedCode, l => l.AreaCode, StringComparer.Ordinal);
@@ -49,8 +49,7 @@ internal static class LineageChains
             return code;
         }
 
-        var access = AccessScope.Current;
-        bool Inside(string code) => code.StartsWith(prefix, StringComparison.Ordinal) && (access is null || access.Covers(code));
+        bool Inside(string code) => code.StartsWith(prefix, StringComparison.Ordinal) && (caller is null || caller.Covers(code));
         var replaced = successors.Select(g => (Code: g.Key, TodayInside: Inside(Today(g.Key)))).ToList();
         return new Lineage(
             steps,

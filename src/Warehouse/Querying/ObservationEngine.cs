@@ -1,4 +1,5 @@
 using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Querying;
@@ -7,8 +8,17 @@ namespace Governance.Warehouse.Querying;
 /// Answers observation requests: per indicator, one grouped SQL query of its inputs and one of the expected units, then
 /// the indicator's area rule and growth over the few grouped rows that come back.
 /// </summary>
-public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> factory)
+public sealed class ObservationEngine
 {
+    private readonly QueryContexts _contexts;
+    private readonly GroupEvaluator _evaluator;
+
+    internal ObservationEngine(QueryContexts contexts, GroupEvaluator evaluator)
+    {
+        _contexts = contexts;
+        _evaluator = evaluator;
+    }
+
     public async Task<IReadOnlyList<Observation>> QueryAsync(ObservationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -17,16 +27,17 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
             throw new QueryRuleException(QueryRuleException.BadPeriod, $"The period range {request.From}..{request.To} ends before it starts.");
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _contexts.CreateAsync(cancellationToken);
         var plans = await IndicatorPlanner.PlanAsync(db, request.Indicators, request.Grain, cancellationToken);
-        var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, cancellationToken);
+        var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, request.Caller, cancellationToken);
 
         // With growth, one year more than asked, so that the first rows have their previous and year-earlier values.
         var growth = request.Parts.HasFlag(ObservationParts.Growth);
         var start = growth ? request.From.Start.AddYears(-1) : request.From.Start;
         var scope = new QueryScope(prefix, request.Level, request.Grain, start, request.To.End, request.Structure)
         {
-            Lineage = request.Structure == AreaStructure.Current ? await LineageChains.ForAsync(db, prefix, cancellationToken) : Lineage.None,
+            Lineage = request.Structure == AreaStructure.Current ? await LineageChains.ForAsync(db, prefix, request.Caller, cancellationToken) : Lineage.None,
+            Caller = request.Caller,
         };
         var rows = new List<Observation>();
         foreach (var plan in plans)
@@ -38,15 +49,15 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
                     $"Indicator {plan.Indicator.IndicatorCode} is reported by {plan.Indicator.CaptureLevel}; rows at {request.Level.ToString().ToUpperInvariant()} level are finer than that.");
             }
 
-            var observations = await EvaluateAsync(db, scope, plan, request.Parts, request.IncludeNonReporting, cancellationToken);
+            var observations = await _evaluator.EvaluateAsync(db, scope, plan, request.Parts, request.IncludeNonReporting, cancellationToken);
             rows.AddRange(observations.Where(o => o.Period.Start >= request.From.Start));
         }
 
-        return request.Parts.HasFlag(ObservationParts.Areas) ? await WithAreasAsync(db, rows, prefix, request.Level, cancellationToken) : rows;
+        return request.Parts.HasFlag(ObservationParts.Areas) ? await WithAreasAsync(db, rows, prefix, request.Level, request.Caller, cancellationToken) : rows;
     }
 
-    /// <summary>Attaches each row's area (its latest version): for the rows of a page, after sorting and paging.</summary>
-    public async Task<IReadOnlyList<Observation>> WithAreasAsync(IReadOnlyList<Observation> rows, CancellationToken cancellationToken = default)
+    /// <summary>Attaches each row's area (its latest version the caller may see): for the rows of a page, after sorting and paging.</summary>
+    public async Task<IReadOnlyList<Observation>> WithAreasAsync(IReadOnlyList<Observation> rows, AccessScope? caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
@@ -54,71 +65,23 @@ public sealed class ObservationEngine(IDbContextFactory<WarehouseDbContext> fact
             return rows;
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _contexts.CreateAsync(cancellationToken);
         var codes = rows.Select(r => r.AreaCode).Distinct(StringComparer.Ordinal).ToList();
-        var areas = (await AreaScope.Visible(db).AsNoTracking().Where(a => codes.Contains(a.AreaCode)).ToListAsync(cancellationToken))
+        var areas = (await AreaScope.Visible(db, caller).AsNoTracking().Where(a => codes.Contains(a.AreaCode)).ToListAsync(cancellationToken))
             .GroupBy(a => a.AreaCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MaxBy(a => a.ValidFrom)!, StringComparer.Ordinal);
         return rows.Select(r => r with { Area = areas.GetValueOrDefault(r.AreaCode) }).ToList();
     }
 
-    internal static async Task<IReadOnlyList<Observation>> EvaluateAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, ObservationParts parts, bool includeNonReporting, CancellationToken cancellationToken)
-    {
-        parts |= plan.ValueParts;
-        plan = await ThresholdConstants.ResolveAsync(db, scope, plan, cancellationToken);
-        var totals = await GroupQueries.Totals(db, scope, plan, parts.HasFlag(ObservationParts.ReportingUnits)).ToListAsync(cancellationToken);
-        var expected = includeNonReporting || parts.HasFlag(ObservationParts.ExpectedUnits)
-            ? (await GroupQueries.Expected(db, scope, plan).ToListAsync(cancellationToken)).ToDictionary(e => (e.GroupCode, e.PeriodKey), e => e.Count)
-            : [];
-        var byKey = totals.ToLookup(t => (t.GroupCode, t.PeriodKey));
-        var keys = byKey.Select(g => g.Key);
-        if (includeNonReporting)
-        {
-            keys = keys.Union(expected.Keys);
-        }
-
-        var code = plan.Indicator.IndicatorCode;
-        var values = keys.Select(key =>
-        {
-            var main = byKey[key].FirstOrDefault(t => t.Role == 0);
-            var second = byKey[key].FirstOrDefault(t => t.Role == 1);
-            var units = expected.GetValueOrDefault(key);
-            var (value, numerator, denominator) = plan.Evaluate(main, second, units);
-            return new Observation(QueryScope.PadCode(key.GroupCode), PeriodKey.Parse(key.PeriodKey), code, value, numerator, denominator, main?.Units ?? 0, units) { Indicator = plan.Indicator };
-        }).ToDictionary(o => (o.AreaCode, o.Period));
-
-        var bases = values.ToDictionary(v => v.Key, v => v.Value.Value);
-        var rows = parts.HasFlag(ObservationParts.Growth) ? values.Values.Select(o => WithGrowth(o, bases)) : values.Values;
-        return rows
-            .OrderBy(o => o.AreaCode, StringComparer.Ordinal)
-            .ThenBy(o => o.Period.Start)
-            .ToList();
-    }
-
     /// <summary>The latest version of each area at the level inside the scope: a dimension read, for names and filters.</summary>
-    private static async Task<IReadOnlyList<Observation>> WithAreasAsync(WarehouseDbContext db, IReadOnlyList<Observation> rows, string prefix, AreaLevel level, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Observation>> WithAreasAsync(WarehouseDbContext db, IReadOnlyList<Observation> rows, string prefix, AreaLevel level, AccessScope? caller, CancellationToken cancellationToken)
     {
         var (first, last) = AreaScope.CodeRange(prefix);
-        var areas = (await AreaScope.Visible(db).AsNoTracking()
+        var areas = (await AreaScope.Visible(db, caller).AsNoTracking()
             .Where(a => a.Level == level && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0)
             .ToListAsync(cancellationToken))
             .GroupBy(a => a.AreaCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MaxBy(a => a.ValidFrom)!, StringComparer.Ordinal);
         return rows.Select(r => r with { Area = areas.GetValueOrDefault(r.AreaCode) }).ToList();
-    }
-
-    /// <summary>A row with its previous value, growth and change, from the values of its area in the periods before it.</summary>
-    internal static Observation WithGrowth(Observation row, IReadOnlyDictionary<(string AreaCode, PeriodKey Period), double?> values)
-    {
-        var previous = values.GetValueOrDefault((row.AreaCode, PeriodMath.Previous(row.Period)));
-        var yearEarlier = values.GetValueOrDefault((row.AreaCode, PeriodMath.YearEarlier(row.Period)));
-        return row with
-        {
-            PreviousValue = previous,
-            PeriodGrowth = PeriodMath.Growth(row.Value, previous),
-            YoyGrowth = PeriodMath.Growth(row.Value, yearEarlier),
-            Change = PeriodMath.Change(row.Value, previous),
-            YoyChange = PeriodMath.Change(row.Value, yearEarlier),
-        };
     }
 }

@@ -1,4 +1,5 @@
 using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Security;
 
 namespace Governance.Warehouse.Querying;
 
@@ -21,4 +22,11 @@ public sealed record ObservationRequest(
     PeriodKey To,
     AreaStructure Structure = AreaStructure.AsReported,
     bool IncludeNonReporting = false,
-    ObservationParts Parts = ObservationParts.All);
+    ObservationParts Parts = ObservationParts.All)
+{
+    /// <summary>
+    /// The caller's access scope, set by the API from the authenticated request: the engine sees only its areas and
+    /// refuses what its role may not read. Null for a caller that sees everything (the ETL, tools, tests).
+    /// </summary>
+    public AccessScope? Caller { get; init; }
+}

@@ -1,4 +1,5 @@
 using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Security;
 
 namespace Governance.Warehouse.Querying;
 
@@ -13,6 +14,12 @@ internal sealed record QueryScope(string Prefix, AreaLevel Level, PeriodGrain Gr
     /// of <see cref="Prefix"/> (see <see cref="LineageChains"/>); <see cref="Lineage.None"/> as reported.
     /// </summary>
     public Lineage Lineage { get; init; } = Lineage.None;
+
+    /// <summary>
+    /// The caller's access scope, from the request (null: everything). Every SQL builder of the engine reads it here;
+    /// none reads the ambient <see cref="AccessScope.Current"/>.
+    /// </summary>
+    public AccessScope? Caller { get; init; }
 
     /// <summary>Digits of a code that name its area at <see cref="Level"/>: the cheap group key.</summary>
     public int KeyLength => Level switch

@@ -39,6 +39,6 @@ public static class RequestSize
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await AreaScope.VisibleWithin(db, prefix).Where(a => a.Level == request.Level).LongCountAsync(cancellationToken);
+        return await AreaScope.VisibleWithin(db, prefix, request.Caller).Where(a => a.Level == request.Level).LongCountAsync(cancellationToken);
     }
 }

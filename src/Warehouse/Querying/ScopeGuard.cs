@@ -7,9 +7,9 @@ namespace Governance.Warehouse.Querying;
 internal static class ScopeGuard
 {
     /// <summary>Throws <c>FORBIDDEN</c> when the role may not read indicator rows at this level.</summary>
-    public static void CheckRead(AreaLevel level)
+    public static void CheckRead(AreaLevel level, AccessScope? caller)
     {
-        if (AccessScope.Current is not { } scope)
+        if (caller is not { } scope)
         {
             return;
         }
@@ -29,8 +29,8 @@ internal static class ScopeGuard
     /// A request may look within an area of the scope, or within an area enclosing it (the roll-up then covers only the
     /// scoped part); any other area answers as if it did not exist.
     /// </summary>
-    public static bool MayLookWithin(AreaCode within) =>
-        AccessScope.Current is not { IsEverything: false } scope
+    public static bool MayLookWithin(AreaCode within, AccessScope? caller) =>
+        caller is not { IsEverything: false } scope
         || scope.Covers(within.Value)
         || scope.Prefixes.Any(p => p.StartsWith(within.Prefix, StringComparison.Ordinal));
 }

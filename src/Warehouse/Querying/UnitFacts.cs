@@ -1,5 +1,4 @@
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Security;
 
 namespace Governance.Warehouse.Querying;
 
@@ -121,28 +120,24 @@ internal static class UnitFacts
     }
 
     /// <summary>
-    /// Each unit's value of a plain summed input when every fact is one unit's whole value: as reported, at the native grain
-    /// (one fact per unit and target period, which <see cref="For"/> relies on too) and at the level the indicator is
-    /// captured at. Then there is nothing to group, and the areas are joined only when the request or the caller's access
-    /// scope narrows them. Null for a request of any other shape.
+    /// Each unit's value of a plain summed input when every fact is one unit's whole value (the shape of
+    /// <see cref="SourcePlanner.FactsAreUnitValues"/>: as reported, at the native grain, one fact per unit and target
+    /// period, which <see cref="For"/> relies on too, and at the level the indicator is captured at). Then there is
+    /// nothing to group, and the areas are joined only when the request or the caller's access scope narrows them.
     /// </summary>
-    public static IQueryable<double>? UnitValues(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan)
+    public static IQueryable<double> UnitValues(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan)
     {
-        if (plan is not { Indicator.AreaAggregation: AreaAggregation.Sum, Inputs: [{ Mode: WindowMode.Inside, Weight: null, ThresholdParameter: null } input] }
-            || scope.Grain != input.Base.NativeGrain
-            || scope.Structure != AreaStructure.AsReported
-            || scope.Units is not null
-            || scope.Level != IndicatorPlan.UnitLevelOf(input.Base))
+        if (!SourcePlanner.FactsAreUnitValues(PlanShape.Of(scope, plan, SourceNeeds.Values)))
         {
-            return null;
+            throw new InvalidOperationException($"The facts of {plan.Indicator.IndicatorCode} are not unit values over this scope; SourcePlanner.FactsAreUnitValues decides.");
         }
 
-        var sk = input.Base.IndicatorSk;
+        var sk = plan.Inputs[0].Base.IndicatorSk;
         var targetSks = TargetSks(scope);
         var facts = db.IndicatorValues.Where(v => v.IndicatorSk == sk && targetSks.Contains(v.PeriodSk));
-        if (scope.Prefix.Length > 0 || AccessScope.Current is { IsEverything: false })
+        if (scope.Prefix.Length > 0 || scope.Caller is { IsEverything: false })
         {
-            var areas = AreaScope.VisibleWithin(db, scope.Prefix).Select(a => a.AreaSk);
+            var areas = AreaScope.VisibleWithin(db, scope.Prefix, scope.Caller).Select(a => a.AreaSk);
             facts = facts.Where(v => areas.Contains(v.AreaSk));
         }
 

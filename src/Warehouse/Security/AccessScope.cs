@@ -38,7 +38,10 @@ public sealed class AccessScope
         return new AccessScope(role, codes);
     }
 
-    /// <summary>The scope of the current request or job; null outside one (the database layer then sees everything).</summary>
+    /// <summary>
+    /// The scope of the current request or job; null outside one (the database layer then sees everything). Read by the
+    /// row-level security interceptors and the API's lists; the query engine takes its caller from each request instead.
+    /// </summary>
     public static AccessScope? Current
     {
         get => Ambient.Value;

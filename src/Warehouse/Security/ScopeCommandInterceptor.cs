@@ -9,7 +9,9 @@ namespace Governance.Warehouse.Security;
 /// sets <c>governance.scope</c> transaction-locally ahead of the command's own statements; a command is one implicit
 /// transaction (or runs in EF's), so the setting ends with it and never outlives it on a pooled connection. Outside a
 /// request (ETL, migrations, key lookups) nothing is set. Each resolver's context sees the scope of its own request, since
-/// <see cref="AccessScope.Current"/> flows with the async call.
+/// <see cref="AccessScope.Current"/> flows with the async call. This is defence in depth: the query engine already
+/// narrows its SQL to the caller its requests carry (<c>ObservationRequest.Caller</c> and the like) and never reads the
+/// ambient scope; the database refuses rows beyond the ambient one even if a query forgot to.
 /// </summary>
 public sealed partial class ScopeCommandInterceptor : DbCommandInterceptor
 {

@@ -4,14 +4,20 @@ using Governance.Warehouse.Querying;
 
 namespace Governance.Warehouse.Security;
 
-/// <summary>The rows the current <see cref="AccessScope"/> may see; outside a request (ETL, engine tests) every row.</summary>
+/// <summary>
+/// The rows an <see cref="AccessScope"/> may see: the query engine passes its request's caller; the API's lists use the
+/// current request's scope. Outside a request (ETL, tools) every row.
+/// </summary>
 public static class ScopedQueries
 {
-    /// <summary>Areas inside the scope: lists, lookups by code, children, series, facts.</summary>
-    public static IQueryable<Area> VisibleAreas(this WarehouseDbContext db)
+    /// <summary>Areas inside the current request's scope: lists, lookups by code, children, series.</summary>
+    public static IQueryable<Area> VisibleAreas(this WarehouseDbContext db) => db.VisibleAreas(AccessScope.Current);
+
+    /// <summary>Areas inside <paramref name="caller"/>'s scope (null: every area): the query engine passes its request's caller.</summary>
+    public static IQueryable<Area> VisibleAreas(this WarehouseDbContext db, AccessScope? caller)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return AccessScope.Current is { IsEverything: false } scope ? db.Areas.Where(scope.Filter<Area>(a => a.AreaCode)) : db.Areas;
+        return caller is { IsEverything: false } scope ? db.Areas.Where(scope.Filter<Area>(a => a.AreaCode)) : db.Areas;
     }
 
     /// <summary>Areas inside the scope and those enclosing it: the labels of roll-ups above the scope (parent, ancestors).</summary>

@@ -6,7 +6,8 @@ namespace Governance.Warehouse.Security;
 /// <summary>
 /// SQL Server: every connection opened inside a request carries its <see cref="AccessScope"/> to the security policy of
 /// <c>sql/sqlserver/security-policy.sql</c> as the read-only <c>SESSION_CONTEXT(N'governance.scope')</c>; the pool's
-/// connection reset clears it before the connection serves anyone else. Outside a request nothing is set.
+/// connection reset clears it before the connection serves anyone else. Outside a request nothing is set. Defence in
+/// depth, as <see cref="ScopeCommandInterceptor"/>: the query engine's own SQL follows the caller of its requests.
 /// </summary>
 public sealed class SessionContextInterceptor : DbConnectionInterceptor
 {

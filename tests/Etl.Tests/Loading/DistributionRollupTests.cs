@@ -41,7 +41,7 @@ public sealed class DistributionRollupTests
 
         // Rows for the nation, the province, the prefecture, the county and each town.
         Assert.Equal(["", "36", "3611", "361100", .. Towns.Select(t => t[..9])], await PrefixesAsync(warehouse));
-        var engine = new DistributionEngine(warehouse.Factory);
+        var engine = warehouse.Engine<DistributionEngine>();
         var within = new string?[] { null, "360000000000", "361100000000", Towns[0], Towns[2] };
         var rolledUp = new List<Distribution>();
         foreach (var area in within)

@@ -15,7 +15,7 @@ public sealed class DistributionTests
         await using var warehouse = await TestWarehouse.CreateAsync(provider);
         await Villages(warehouse, 2, 4, 7, 10, 30);
 
-        var d = await new DistributionEngine(warehouse.Factory).QueryAsync(
+        var d = await warehouse.Engine<DistributionEngine>().QueryAsync(
             new DistributionRequest("CE_OPERATING_INCOME", PeriodKey.Parse("2024"), Town, Breaks: [5, 10, 50]), TestContext.Current.CancellationToken);
 
         Assert.Equal(5, d.Count);
@@ -33,7 +33,7 @@ public sealed class DistributionTests
         await using var warehouse = await TestWarehouse.CreateAsync(provider);
         await Villages(warehouse, 0, 2, 5, 7, 30, 60, 100, 150);
 
-        var d = await new DistributionEngine(warehouse.Factory).QueryAsync(
+        var d = await warehouse.Engine<DistributionEngine>().QueryAsync(
             new DistributionRequest("CE_OPERATING_INCOME", PeriodKey.Parse("2024"), Town), TestContext.Current.CancellationToken);
 
         Assert.Equal(
@@ -61,7 +61,7 @@ public sealed class DistributionTests
             .Value("GOV_GRIDS", v0, "2024Q1", 5).Value("GOV_GRIDS", v0, "2024Q2", 5).Value("GOV_GRIDS", v0, "2024Q4", 7)
             .Value("GOV_GRIDS", v1, "2024Q2", 3)
             .SaveAsync();
-        var engine = new DistributionEngine(warehouse.Factory);
+        var engine = warehouse.Engine<DistributionEngine>();
         async Task<(int, double?, double?, double?, double?)> Of(string indicator, string period, string? within = null, AreaLevel level = AreaLevel.Village)
         {
             var d = await engine.QueryAsync(new DistributionRequest(indicator, PeriodKey.Parse(period), within, level), TestContext.Current.CancellationToken);

@@ -18,7 +18,7 @@ public sealed class GeneratedCountyTests
     {
         await using var warehouse = await TestWarehouse.CreateAsync(provider);
         var facts = await GenerateAsync(warehouse, seed: 20261125);
-        var engine = new ObservationEngine(warehouse.Factory);
+        var engine = warehouse.Engine<ObservationEngine>();
         var token = TestContext.Current.CancellationToken;
 
         async Task<Dictionary<(string, string), double?>> Engine(string indicator, AreaLevel level, PeriodGrain grain, string from, string to) =>
@@ -70,7 +70,7 @@ public sealed class GeneratedCountyTests
     {
         await using var warehouse = await TestWarehouse.CreateAsync(provider);
         var facts = await GenerateAsync(warehouse, seed: 7);
-        var pager = new ObservationPager(warehouse.Factory);
+        var pager = warehouse.Engine<ObservationPager>();
         var request = new ObservationRequest(["CE_OPERATING_INCOME"], AreaLevel.Village, County, PeriodGrain.Year, PeriodKey.Parse("2022"), PeriodKey.Parse("2023"));
         var incomes = facts.Where(f => f.Indicator == "CE_OPERATING_INCOME").ToDictionary(f => (f.Area, f.Period), f => f.Value);
         var rows = incomes.Where(i => i.Key.Period != "2021").ToList();

@@ -13,8 +13,7 @@ public sealed class GrowthAndAttainmentTests
     {
         await using var warehouse = await ObservationEngineTests.Scenario(provider);
 
-        var growth = Assert.Single(await new GrowthEngine(warehouse.Factory).QueryAsync(
-            "CE_OPERATING_INCOME", AreaLevel.Township, T, 2021, 2024, cancellationToken: TestContext.Current.CancellationToken));
+        var growth = Assert.Single(await warehouse.Engine<GrowthEngine>().QueryAsync(new GrowthRequest("CE_OPERATING_INCOME", AreaLevel.Township, T, 2021, 2024), TestContext.Current.CancellationToken));
 
         Assert.Equal([(2021, 12.0), (2022, 15.0), (2023, 14.0), (2024, 21.0)], growth.Trend.Points);
         Assert.Equal(0.205071, growth.Trend.Cagr!.Value, 6);
@@ -55,12 +54,12 @@ public sealed class GrowthAndAttainmentTests
             .Target("ORG_DEMO_SITES", T, "2024", 1).Value("ORG_DEMO_SITES", T, "2024", 2)
             .Target("CE_WEAK_VILLAGES", T, "2025", 0)
             .SaveAsync();
-        var engine = new AttainmentEngine(warehouse.Factory);
+        var engine = warehouse.Engine<AttainmentEngine>();
         var token = TestContext.Current.CancellationToken;
 
-        var income = Assert.Single(await engine.QueryAsync("CE_OPERATING_INCOME", PeriodKey.Parse("2024"), AreaLevel.Township, County, token));
-        var weak = Assert.Single(await engine.QueryAsync("CE_WEAK_VILLAGES", PeriodKey.Parse("2024"), AreaLevel.Township, County, token));
-        var demo = Assert.Single(await engine.QueryAsync("ORG_DEMO_SITES", PeriodKey.Parse("2024"), AreaLevel.Township, County, token));
+        var income = Assert.Single(await engine.QueryAsync(new AttainmentRequest("CE_OPERATING_INCOME", PeriodKey.Parse("2024"), AreaLevel.Township, County), token));
+        var weak = Assert.Single(await engine.QueryAsync(new AttainmentRequest("CE_WEAK_VILLAGES", PeriodKey.Parse("2024"), AreaLevel.Township, County), token));
+        var demo = Assert.Single(await engine.QueryAsync(new AttainmentRequest("ORG_DEMO_SITES", PeriodKey.Parse("2024"), AreaLevel.Township, County), token));
 
         Assert.Equal((30.0, 21.0, false, 9.0, 2027), (income.Target, income.Actual!.Value, income.Met!.Value, income.Gap!.Value, income.ProjectedYear!.Value));
         Assert.Equal((0.0, 1.0, false, 1.0, true), (weak.Target, weak.Actual!.Value, weak.Met!.Value, weak.Gap!.Value, weak.LowerIsBetter));
@@ -68,7 +67,7 @@ public sealed class GrowthAndAttainmentTests
 
         // A target ahead of the data: the latest actual (2024: 1 weak village), and the straight-line trend of 3, 3, 1, 1
         // (2021-2024; slope -0.8) reaches 0 in 2025, so the township is on schedule.
-        var ahead = Assert.Single(await engine.QueryAsync("CE_WEAK_VILLAGES", PeriodKey.Parse("2025"), AreaLevel.Township, County, token));
+        var ahead = Assert.Single(await engine.QueryAsync(new AttainmentRequest("CE_WEAK_VILLAGES", PeriodKey.Parse("2025"), AreaLevel.Township, County), token));
         Assert.Equal(("2024", 1.0, false, 2025, true), (ahead.ActualPeriod!.Value.Value, ahead.Actual!.Value, ahead.Met!.Value, ahead.ProjectedYear!.Value, ahead.OnSchedule));
     }
 

@@ -75,7 +75,7 @@ public sealed class ObservationChangeTests
     public async Task OrderingByYoyChangePutsTheLargestDropFirstAndRowsWithoutABaseLast(WarehouseProvider provider)
     {
         await using var warehouse = await Scenario(provider);
-        var pager = new ObservationPager(warehouse.Factory);
+        var pager = warehouse.Engine<ObservationPager>();
         var request = Request("ORG_PARTY_MEMBERS", PeriodGrain.Year, "2024", "2024");
         async Task<List<(string, double?)>> Page(ObservationOrderField field, bool descending, int offset, int size) =>
             [.. (await pager.PageAsync(request, [new ObservationOrder(field, descending)], null, offset, size, countTotal: true, TestContext.Current.CancellationToken)).Rows
@@ -97,8 +97,8 @@ public sealed class ObservationChangeTests
         await using var warehouse = await Scenario(provider);
         var request = Request("GOV_GRIDS", PeriodGrain.Quarter, "2024Q1", "2024Q4");
 
-        var change = await new ObservationPager(warehouse.Factory).PageAsync(request, [new ObservationOrder(ObservationOrderField.Change, Descending: true)], null, 0, 10, true, TestContext.Current.CancellationToken);
-        var yoy = await new ObservationPager(warehouse.Factory).PageAsync(request, [new ObservationOrder(ObservationOrderField.YoyChange)], null, 0, 10, true, TestContext.Current.CancellationToken);
+        var change = await warehouse.Engine<ObservationPager>().PageAsync(request, [new ObservationOrder(ObservationOrderField.Change, Descending: true)], null, 0, 10, true, TestContext.Current.CancellationToken);
+        var yoy = await warehouse.Engine<ObservationPager>().PageAsync(request, [new ObservationOrder(ObservationOrderField.YoyChange)], null, 0, 10, true, TestContext.Current.CancellationToken);
 
         // V1 reports 4, 4, 5, 5 and K1 3, 3 in 2024 and nothing in 2023: no yoyChange, so that order is area then period.
         Assert.Equal(
@@ -113,7 +113,7 @@ public sealed class ObservationChangeTests
     public async Task TheDatabaseSortedVillageTopNCarriesTheChangeOfItsPage(WarehouseProvider provider)
     {
         await using var warehouse = await Scenario(provider);
-        var pager = new ObservationPager(warehouse.Factory);
+        var pager = warehouse.Engine<ObservationPager>();
         var top = new[] { new ObservationOrder(ObservationOrderField.Value, Descending: true) };
 
         var income = await pager.PageAsync(Request("CE_OPERATING_INCOME", PeriodGrain.Year, "2024", "2024"), top, null, 0, 2, true, TestContext.Current.CancellationToken);
@@ -130,7 +130,7 @@ public sealed class ObservationChangeTests
     {
         await using var warehouse = await Scenario(provider);
 
-        var page = await new ObservationPager(warehouse.Factory).PageAsync(
+        var page = await warehouse.Engine<ObservationPager>().PageAsync(
             Request("ORG_PARTY_MEMBERS", PeriodGrain.Year, "2024", "2024") with { Structure = AreaStructure.Current },
             [new ObservationOrder(ObservationOrderField.YoyChange)], null, 0, 10, true, TestContext.Current.CancellationToken);
 
@@ -143,11 +143,11 @@ public sealed class ObservationChangeTests
     public async Task GrowthOverSeveralYearsCarriesTheChangeBetweenItsEndPoints(WarehouseProvider provider)
     {
         await using var warehouse = await Scenario(provider);
-        var engine = new GrowthEngine(warehouse.Factory);
+        var engine = warehouse.Engine<GrowthEngine>();
 
-        var income = Assert.Single(await engine.QueryAsync("CE_OPERATING_INCOME", AreaLevel.Township, T, 2021, 2024, cancellationToken: TestContext.Current.CancellationToken));
-        var coverage = Assert.Single(await engine.QueryAsync("ORG_COMPOUND_COVERAGE", AreaLevel.Township, T, 2023, 2024, cancellationToken: TestContext.Current.CancellationToken));
-        var single = Assert.Single(await engine.QueryAsync("CE_OPERATING_INCOME", AreaLevel.Township, T, 2024, 2024, cancellationToken: TestContext.Current.CancellationToken));
+        var income = Assert.Single(await engine.QueryAsync(new GrowthRequest("CE_OPERATING_INCOME", AreaLevel.Township, T, 2021, 2024), TestContext.Current.CancellationToken));
+        var coverage = Assert.Single(await engine.QueryAsync(new GrowthRequest("ORG_COMPOUND_COVERAGE", AreaLevel.Township, T, 2023, 2024), TestContext.Current.CancellationToken));
+        var single = Assert.Single(await engine.QueryAsync(new GrowthRequest("CE_OPERATING_INCOME", AreaLevel.Township, T, 2024, 2024), TestContext.Current.CancellationToken));
 
         Assert.Equal((9.0, -26.0), (income.Trend.Change!.Value, coverage.Trend.Change!.Value));
         Assert.Null(single.Trend.Change);
@@ -176,7 +176,7 @@ public sealed class ObservationChangeTests
         new([indicator], AreaLevel.Village, T, grain, PeriodKey.Parse(from), PeriodKey.Parse(to));
 
     private static async Task<IReadOnlyList<Observation>> Query(TestWarehouse warehouse, string indicator, AreaLevel level, PeriodGrain grain, string from, string to) =>
-        await new ObservationEngine(warehouse.Factory).QueryAsync(
+        await warehouse.Engine<ObservationEngine>().QueryAsync(
             new ObservationRequest([indicator], level, T, grain, PeriodKey.Parse(from), PeriodKey.Parse(to)),
             TestContext.Current.CancellationToken);
 }

@@ -97,7 +97,7 @@ public sealed class ObservationEngineTests
         await using var warehouse = await Scenario(provider);
         await new Some(warehouse).Area("361100102000", "T2镇").Value("ORG_DEMO_SITES", T, "2024", 2).SaveAsync();
 
-        var row = Assert.Single(await new ObservationEngine(warehouse.Factory).QueryAsync(
+        var row = Assert.Single(await warehouse.Engine<ObservationEngine>().QueryAsync(
             new ObservationRequest(["ORG_DEMO_TOWNSHIP_SHARE"], AreaLevel.Prefecture, Province, PeriodGrain.Year, PeriodKey.Parse("2024"), PeriodKey.Parse("2024")),
             TestContext.Current.CancellationToken));
 
@@ -173,9 +173,9 @@ public sealed class ObservationEngineTests
         var merged = new DateOnly(2024, 1, 1);
         await new Some(warehouse).Area(T2, "T2镇").Area(W1, "W1村", to: merged.AddDays(-1)).Replaces(V4, W1, merged)
             .Value("CE_OPERATING_INCOME", W1, "2023", 6).SaveAsync();
-        var engine = new ObservationEngine(warehouse.Factory);
-        async Task<List<(string, string, double, int, int)>> Rows(AreaLevel level, string within, AreaStructure structure) =>
-            [.. (await engine.QueryAsync(new ObservationRequest(["CE_OPERATING_INCOME"], level, within, PeriodGrain.Year, PeriodKey.Parse("2023"), PeriodKey.Parse("2024"), structure), TestContext.Current.CancellationToken))
+        var engine = warehouse.Engine<ObservationEngine>();
+        async Task<List<(string, string, double, int, int)>> Rows(AreaLevel level, string within, AreaStructure structure, AccessScope? caller = null) =>
+            [.. (await engine.QueryAsync(new ObservationRequest(["CE_OPERATING_INCOME"], level, within, PeriodGrain.Year, PeriodKey.Parse("2023"), PeriodKey.Parse("2024"), structure) { Caller = caller }, TestContext.Current.CancellationToken))
                 .Select(r => (r.AreaCode, r.Period.Value, r.Value!.Value, r.ReportingUnits, r.ExpectedUnits))];
 
         Assert.Equal(
@@ -188,16 +188,9 @@ public sealed class ObservationEngineTests
             [(T, "2023", 14.0, 2, 3), (T, "2024", 21.0, 2, 2), (T2, "2023", 6.0, 1, 1)],
             await Rows(AreaLevel.Township, County, AreaStructure.AsReported));
 
-        AccessScope.Current = AccessScope.Within(AccessRole.Analyst, [T2]);
-        try
-        {
-            Assert.Empty(await Rows(AreaLevel.Village, County, AreaStructure.Current));
-            Assert.Equal([(W1, "2023", 6.0, 1, 1)], await Rows(AreaLevel.Village, County, AreaStructure.AsReported));
-        }
-        finally
-        {
-            AccessScope.Current = null;
-        }
+        var ofT2 = AccessScope.Within(AccessRole.Analyst, [T2]);
+        Assert.Empty(await Rows(AreaLevel.Village, County, AreaStructure.Current, ofT2));
+        Assert.Equal([(W1, "2023", 6.0, 1, 1)], await Rows(AreaLevel.Village, County, AreaStructure.AsReported, ofT2));
     }
 
     [Theory]
@@ -281,7 +274,7 @@ public sealed class ObservationEngineTests
         await using var warehouse = await Scenario(provider);
 
         var indicator = await Assert.ThrowsAsync<QueryRuleException>(() => Query(warehouse, "NO_SUCH", AreaLevel.Township, PeriodGrain.Year, "2024", "2024"));
-        var area = await Assert.ThrowsAsync<QueryRuleException>(() => new ObservationEngine(warehouse.Factory).QueryAsync(
+        var area = await Assert.ThrowsAsync<QueryRuleException>(() => warehouse.Engine<ObservationEngine>().QueryAsync(
             new ObservationRequest(["CE_OPERATING_INCOME"], AreaLevel.Village, "361100999000", PeriodGrain.Year, PeriodKey.Parse("2024"), PeriodKey.Parse("2024")), TestContext.Current.CancellationToken));
 
         Assert.Equal((QueryRuleException.UnknownIndicator, QueryRuleException.UnknownArea), (indicator.Code, area.Code));
@@ -296,7 +289,7 @@ public sealed class ObservationEngineTests
 
     private static async Task<IReadOnlyList<Observation>> Query(
         TestWarehouse warehouse, string indicator, AreaLevel level, PeriodGrain grain, string from, string to, AreaStructure structure = AreaStructure.AsReported, bool includeNonReporting = false) =>
-        await new ObservationEngine(warehouse.Factory).QueryAsync(
+        await warehouse.Engine<ObservationEngine>().QueryAsync(
             new ObservationRequest([indicator], level, T, grain, PeriodKey.Parse(from), PeriodKey.Parse(to), structure, includeNonReporting),
             TestContext.Current.CancellationToken);
 }

@@ -56,7 +56,7 @@ public sealed class ScopeCommandInterceptorTests
     {
         await using var warehouse = await RowLevelSecurityTests.ScenarioAsync();
         await using var role = await TestApiRole.CreateAsync(warehouse);
-        var engine = new ObservationEngine(role.Factory);
+        var engine = QueryEngines.Over<ObservationEngine>(role.Factory);
         var request = new ObservationRequest([Income], AreaLevel.County, County, PeriodGrain.Year, PeriodKey.Parse("2024"), PeriodKey.Parse("2024"));
 
         AccessScope.Current = AccessScope.Within(AccessRole.Analyst, [T1]);

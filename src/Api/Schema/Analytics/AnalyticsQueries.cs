@@ -4,7 +4,6 @@ using Governance.Api.Schema.Areas;
 using Governance.Api.Schema.Periods;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying;
-using Governance.Warehouse.Replicas;
 using GraphQL;
 using GraphQL.Types;
 
@@ -52,15 +51,18 @@ public sealed class AnalyticsQueries : IQueryFields
                     to,
                     c.GetArgument<AreaStructure?>("structure") ?? AreaStructure.AsReported,
                     c.GetArgument<bool?>("includeNonReporting") ?? false,
-                    ObservationFields.Parts(selected, filter, order));
+                    ObservationFields.Parts(selected, filter, order))
+                {
+                    Caller = RequestScope.Caller(c),
+                };
                 await WorkBound.CheckAsync(c, request);
                 var page = PageRequest.From(c);
                 var counted = selected.Overlaps(["totalCount", "pageInfo"]);
-                var result = await new ObservationPager(Factory(c)).PageAsync(request, order, filter, page.Offset, page.Size, counted, c.CancellationToken);
+                var result = await Engine<ObservationPager>(c).PageAsync(request, order, filter, page.Offset, page.Size, counted, c.CancellationToken);
                 var nodes = result.Rows;
                 if (selected.Contains("area") && !request.Parts.HasFlag(ObservationParts.Areas))
                 {
-                    nodes = await new ObservationEngine(Factory(c)).WithAreasAsync(nodes, c.CancellationToken);
+                    nodes = await Engine<ObservationEngine>(c).WithAreasAsync(nodes, request.Caller, c.CancellationToken);
                 }
 
                 // Without totalCount or pageInfo in the selection the count is not run; the connection then counts what it holds.
@@ -76,14 +78,17 @@ public sealed class AnalyticsQueries : IQueryFields
             .Argument<AreaLevelType>("level", "Level of the areas (层级); default VILLAGE.")
             .Argument<ListGraphType<NonNullGraphType<FloatGraphType>>>("bands", "Band boundaries (分组界限), e.g. [5, 10, 50]; default the income bands none, <5, 5-10, 10-50, 50-100, >=100 万元 for 万元 indicators.")
             .Argument<BooleanGraphType>("zeroBand", "A band of its own for exactly 0 (无收入); default on for 万元 indicators without explicit bands.")
-            .ResolveAsync(async c => await new DistributionEngine(Factory(c)).QueryAsync(
+            .ResolveAsync(async c => await Engine<DistributionEngine>(c).QueryAsync(
                 new DistributionRequest(
                     c.GetArgument<string>("indicator"),
                     AnalyticsArguments.Period(c, "period"),
                     c.GetArgument<string?>("within"),
                     c.GetArgument<AreaLevel?>("level") ?? AreaLevel.Village,
                     c.GetArgument<List<double>?>("bands"),
-                    c.GetArgument<bool?>("zeroBand")),
+                    c.GetArgument<bool?>("zeroBand"))
+                {
+                    Caller = RequestScope.Caller(c),
+                },
                 c.CancellationToken));
 
     private static void AddGrowth(ObjectGraphType query) =>
@@ -99,10 +104,11 @@ public sealed class AnalyticsQueries : IQueryFields
                 var (indicator, level, within, from, to) = (c.GetArgument<string>("indicator"), c.GetArgument<AreaLevel>("level"), c.GetArgument<string?>("within"), c.GetArgument<int>("from"), c.GetArgument<int>("to"));
                 if (from <= to && from >= PeriodKey.MinYear && to <= PeriodKey.MaxYear)
                 {
-                    await WorkBound.CheckAsync(c, new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(from), PeriodKey.ForYear(to)));
+                    await WorkBound.CheckAsync(c, new ObservationRequest([indicator], level, within, PeriodGrain.Year, PeriodKey.ForYear(from), PeriodKey.ForYear(to)) { Caller = RequestScope.Caller(c) });
                 }
 
-                return await new GrowthEngine(Factory(c)).QueryAsync(indicator, level, within, from, to, Selections.Beneath(c).Contains("area"), c.CancellationToken);
+                var request = new GrowthRequest(indicator, level, within, from, to, Selections.Beneath(c).Contains("area")) { Caller = RequestScope.Caller(c) };
+                return await Engine<GrowthEngine>(c).QueryAsync(request, c.CancellationToken);
             });
 
     private static void AddAttainment(ObjectGraphType query) =>
@@ -112,9 +118,12 @@ public sealed class AnalyticsQueries : IQueryFields
             .Argument<NonNullGraphType<StringGraphType>>("period", "The period of the targets (目标期), e.g. 2024.")
             .Argument<NonNullGraphType<AreaLevelType>>("level", "Level of the areas (层级).")
             .Argument<StringGraphType>("within", "Only areas inside this one (范围); default everything.")
-            .ResolveAsync(async c => await new AttainmentEngine(Factory(c)).QueryAsync(
-                c.GetArgument<string>("indicator"), AnalyticsArguments.Period(c, "period"), c.GetArgument<AreaLevel>("level"), c.GetArgument<string?>("within"), c.CancellationToken));
+            .ResolveAsync(async c => await Engine<AttainmentEngine>(c).QueryAsync(
+                new AttainmentRequest(c.GetArgument<string>("indicator"), AnalyticsArguments.Period(c, "period"), c.GetArgument<AreaLevel>("level"), c.GetArgument<string?>("within")) { Caller = RequestScope.Caller(c) },
+                c.CancellationToken));
 
-    private static WarehouseReadSession Factory(IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<WarehouseReadSession>();
+    /// <summary>The request's engine, composed by <see cref="QueryEngineServiceCollectionExtensions.AddQueryEngine"/> over its read session.</summary>
+    private static T Engine<T>(IResolveFieldContext context)
+        where T : notnull =>
+        context.RequestServices!.GetRequiredService<T>();
 }
