@@ -53,7 +53,7 @@ internal static class RollupsCommand
 
             Console.WriteLine(result.DifferenceCount == 0
                 ? string.Create(CultureInfo.InvariantCulture, $"Roll-ups equal the facts: {result.RowsCompared:N0} rows recomputed.")
-                : string.Create(CultureInfo.InvariantCulture, $"Roll-ups differ from the facts: {result.DifferenceCount:N0} differences in {result.RowsCompared:N0} rows recomputed."));
+                : string.Create(CultureInfo.InvariantCulture, $"Roll-ups differ from the facts: {result.DifferenceCount:N0} difference{(result.DifferenceCount == 1 ? "" : "s")} in {result.RowsCompared:N0} rows recomputed."));
             return result.IsEqual ? ExitCodes.Success : ExitCodes.Rejected;
         });
         return command;
