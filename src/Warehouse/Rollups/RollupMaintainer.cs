@@ -15,7 +15,7 @@ public sealed class RollupMaintainer(WarehouseSettings? settings = null, ILogger
 {
     private readonly ILogger _logger = logger ?? NullLogger<RollupMaintainer>.Instance;
 
-    public string Name => "roll-ups";
+    public string Name => "roll-up totals";
 
     public async Task MaintainAsync(WarehouseChange change, CancellationToken cancellationToken)
     {
