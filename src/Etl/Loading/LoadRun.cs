@@ -16,8 +16,11 @@ namespace Governance.Etl.Loading;
 /// </summary>
 internal static class LoadRun
 {
-    /// <summary>What a loader's body found: its rejects, and (indicator reports) how many values passed every rule.</summary>
-    public sealed record Outcome(IReadOnlyList<RejectSummary> Rejects, int? ValidValues = null);
+    /// <summary>
+    /// What a loader's body found: its rejects, (indicator reports) how many values passed every rule, and (code lists)
+    /// the codes whose versions or lineage it changed.
+    /// </summary>
+    public sealed record Outcome(IReadOnlyList<RejectSummary> Rejects, int? ValidValues = null, IReadOnlyCollection<string>? AreaCodes = null);
 
     /// <summary>The common prefix of the area codes the body had read when it ended, however it ended.</summary>
     private sealed class NamedAreas
@@ -176,7 +179,7 @@ internal static class LoadRun
 
             // What is derived from the warehouse (roll-ups) follows the batch in its transaction, before the version
             // advances: it becomes visible with the facts, areas or targets it follows, or the load fails whole.
-            var change = new WarehouseChange(db, ChangeKind(kind)) { LoadBatchId = batchId, AreaCodePrefix = batch.AreaCodePrefix };
+            var change = new WarehouseChange(db, ChangeKind(kind)) { LoadBatchId = batchId, AreaCodePrefix = batch.AreaCodePrefix, AreaCodes = outcome.AreaCodes };
             foreach (var maintainer in maintainers)
             {
                 await maintainer.MaintainAsync(change, cancellationToken);

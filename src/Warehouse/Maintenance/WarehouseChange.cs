@@ -11,6 +11,9 @@ public sealed record WarehouseChange(WarehouseDbContext Db, WarehouseChangeKind 
     /// <summary>The common prefix of the area codes the file named (areas: the codes and those they replace); null when unknown.</summary>
     public string? AreaCodePrefix { get; init; }
 
+    /// <summary>Areas: the codes whose versions or lineage the file changed; null when unknown (then <see cref="AreaCodePrefix"/>).</summary>
+    public IReadOnlyCollection<string>? AreaCodes { get; init; }
+
     /// <summary>Catalogue: the threshold parameters whose values or validity changed.</summary>
     public IReadOnlyCollection<string> ThresholdParameters { get; init; } = [];
 

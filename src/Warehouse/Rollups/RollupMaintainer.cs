@@ -42,7 +42,7 @@ public sealed class RollupMaintainer(WarehouseSettings? settings = null, ILogger
                 await maintenance.AfterFactsAsync(batch, cancellationToken);
                 break;
             case WarehouseChangeKind.Areas:
-                await maintenance.AfterAreasAsync(change.LoadBatchId ?? 0, change.AreaCodePrefix, cancellationToken);
+                await maintenance.AfterAreasAsync(change.LoadBatchId ?? 0, change.AreaCodes, change.AreaCodePrefix, cancellationToken);
                 break;
             case WarehouseChangeKind.Catalogue:
                 await maintenance.AfterCatalogueAsync(change.ThresholdParameters, cancellationToken);

@@ -29,17 +29,19 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
     {
         AccessScope.Current = null; // maintenance sees every area, whoever runs it
         var clock = Stopwatch.StartNew();
-        var touched = await (
+        var written =
             from v in db.IndicatorValues
             join a in db.Areas on v.AreaSk equals a.AreaSk
             where v.LoadBatchId == batchId
-            group a.AreaCode by new { v.IndicatorSk, Year = v.PeriodSk / 1000 } into g
-            select new Touched(g.Key.IndicatorSk, g.Key.Year, g.Min()!, g.Max()!)).ToListAsync(cancellationToken);
+            select new { v.IndicatorSk, Year = v.PeriodSk / 1000, a.AreaCode };
+        var touched = await written.Select(w => new { w.IndicatorSk, w.Year }).Distinct().ToListAsync(cancellationToken);
         if (touched.Count == 0)
         {
             return; // nothing changed value (every row unchanged)
         }
 
+        // The townships the batch wrote under (a township's own code for township-reported values).
+        var prefixes = RollupPrefixes.Choose(await written.Select(w => w.AreaCode.Substring(0, 9)).Distinct().ToListAsync(cancellationToken));
         var catalogue = await CatalogueAsync(cancellationToken);
         var specs = RollupSpec.FromCatalogue(catalogue);
         var (sks, added) = await ReconcileInputsAsync(specs, cancellationToken);
@@ -53,20 +55,23 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
                 continue;
             }
 
-            var mine = touched.Where(t => t.IndicatorSk == spec.Input.Base.IndicatorSk || t.IndicatorSk == spec.Input.Weight?.IndicatorSk).ToList();
-            foreach (var (prefix, first, last) in Ranges(mine))
+            var years = touched.Where(t => t.IndicatorSk == spec.Input.Base.IndicatorSk || t.IndicatorSk == spec.Input.Weight?.IndicatorSk).Select(t => t.Year).Distinct();
+            foreach (var (first, last) in Runs(years))
             {
-                rows += await _builder.TotalsAsync(spec, sks[spec], prefix, first, last, cancellationToken);
-                refreshed++;
+                foreach (var prefix in prefixes)
+                {
+                    rows += await _builder.TotalsAsync(spec, sks[spec], prefix, first, last, cancellationToken);
+                    refreshed++;
+                }
             }
         }
 
         logger.LogInformation(
-            "Batch {LoadBatchId}: roll-ups refreshed for {Indicators} indicators in {Years} years ({Refreshes} input refreshes, {Rows} rows) in {Seconds:0.00} s",
-            batchId, touched.Select(t => t.IndicatorSk).Distinct().Count(), touched.Select(t => t.Year).Distinct().Count(), refreshed, rows, clock.Elapsed.TotalSeconds);
+            "Batch {LoadBatchId}: roll-ups refreshed for {Indicators} indicators in {Years} years under {Prefixes} ({Refreshes} input refreshes, {Rows} rows) in {Seconds:0.00} s",
+            batchId, touched.Select(t => t.IndicatorSk).Distinct().Count(), touched.Select(t => t.Year).Distinct().Count(), Describe(prefixes), refreshed, rows, clock.Elapsed.TotalSeconds);
     }
 
-    public async Task AfterAreasAsync(long batchId, string? prefix, CancellationToken cancellationToken)
+    public async Task AfterAreasAsync(long batchId, IReadOnlyCollection<string>? codes, string? prefix, CancellationToken cancellationToken)
     {
         AccessScope.Current = null;
         var state = await StateAsync(cancellationToken);
@@ -76,13 +81,17 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
         }
 
         var clock = Stopwatch.StartNew();
+        var prefixes = codes is null ? [prefix ?? ""] : RollupPrefixes.Choose(codes.Select(c => c[..Math.Min(9, c.Length)]));
         var rows = 0;
         foreach (var combination in ExpectedCombination.FromCatalogue(await CatalogueAsync(cancellationToken)))
         {
-            rows += await _builder.ExpectedAsync(combination.Capture, combination.Kinds, combination.Grain, prefix ?? "", first, last, cancellationToken);
+            foreach (var under in prefixes)
+            {
+                rows += await _builder.ExpectedAsync(combination.Capture, combination.Kinds, combination.Grain, under, first, last, cancellationToken);
+            }
         }
 
-        logger.LogInformation("Batch {LoadBatchId}: expected units refreshed under '{Prefix}' for {First}-{Last} ({Rows} rows) in {Seconds:0.00} s", batchId, prefix ?? "", first, last, rows, clock.Elapsed.TotalSeconds);
+        logger.LogInformation("Batch {LoadBatchId}: expected units refreshed under {Prefixes} for {First}-{Last} ({Rows} rows) in {Seconds:0.00} s", batchId, Describe(prefixes), first, last, rows, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>After a seed that changed the catalogue: inputs no indicator reads go, new ones and those of changed thresholds are made.</summary>
@@ -249,50 +258,23 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
         return rows;
     }
 
-    /// <summary>Per run of consecutive years under one prefix, the rows an input's touched facts lie in.</summary>
-    private static IEnumerable<(string Prefix, int First, int Last)> Ranges(IReadOnlyList<Touched> touched)
+    /// <summary>Runs of consecutive years.</summary>
+    private static IEnumerable<(int First, int Last)> Runs(IEnumerable<int> years)
     {
-        var years = touched
-            .GroupBy(t => t.Year)
-            .Select(g => (Year: g.Key, Prefix: CommonPrefix(g.SelectMany(t => new[] { t.FirstCode, t.LastCode }))))
-            .OrderBy(y => y.Year)
-            .ToList();
-        for (var i = 0; i < years.Count;)
+        var sorted = years.Order().ToList();
+        for (var i = 0; i < sorted.Count;)
         {
             var j = i;
-            while (j + 1 < years.Count && years[j + 1].Year == years[j].Year + 1 && years[j + 1].Prefix == years[i].Prefix)
+            while (j + 1 < sorted.Count && sorted[j + 1] == sorted[j] + 1)
             {
                 j++;
             }
 
-            yield return (years[i].Prefix, years[i].Year, years[j].Year);
+            yield return (sorted[i], sorted[j]);
             i = j + 1;
         }
     }
 
-    private static string CommonPrefix(IEnumerable<string> codes)
-    {
-        string? prefix = null;
-        foreach (var code in codes)
-        {
-            if (prefix is null)
-            {
-                prefix = code;
-                continue;
-            }
-
-            var n = 0;
-            while (n < prefix.Length && n < code.Length && prefix[n] == code[n])
-            {
-                n++;
-            }
-
-            prefix = prefix[..n];
-        }
-
-        return prefix ?? "";
-    }
-
-    /// <summary>The facts a batch wrote of one indicator in one year: the least and greatest area code among them.</summary>
-    private sealed record Touched(int IndicatorSk, int Year, string FirstCode, string LastCode);
+    private static string Describe(IReadOnlyList<string> prefixes) =>
+        prefixes is [""] ? "every area" : string.Join(", ", prefixes.Select(p => $"'{p}'"));
 }
