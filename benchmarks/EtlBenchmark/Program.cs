@@ -77,8 +77,8 @@ foreach (var engine in options.Engines)
 }
 
 Console.WriteLine();
-Console.WriteLine("| engine | roll-ups | rows | loader | loader rows/s | bare bulk load | bare rows/s | loader / bare | bulk load into the fact table | loader / that | peak RSS |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| engine | roll-ups | township restatement | rows | loader | loader rows/s | bare bulk load | bare rows/s | loader / bare | bulk load into the fact table | loader / that | peak RSS |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 lines.ForEach(Console.WriteLine);
 return 0;
 
@@ -87,7 +87,7 @@ static string Line(EngineRun run, TimeSpan bare, TimeSpan factTable, long rows, 
     var loaderRate = rows / run.Elapsed.TotalSeconds;
     var bareRate = rows / bare.TotalSeconds;
     return string.Create(CultureInfo.InvariantCulture,
-        $"| {run.Engine} ({run.Result.Status}) | {(run.Rollups ? "kept" : "off")} | {rows:N0} | {run.Elapsed.TotalSeconds:N1} s | {loaderRate:N0} | {how}: {bare.TotalSeconds:N1} s | {bareRate:N0} | {loaderRate / bareRate:N2} | {factTable.TotalSeconds:N1} s ({factTable / bare:N1}x the bare load) | {factTable / run.Elapsed:N2} | {run.PeakRssBytes / 1048576.0:N0} MiB |");
+        $"| {run.Engine} ({run.Result.Status}) | {(run.Rollups ? "kept" : "off")} | {run.TownshipRows:N0} rows in {run.Township.TotalSeconds:N2} s | {rows:N0} | {run.Elapsed.TotalSeconds:N1} s | {loaderRate:N0} | {how}: {bare.TotalSeconds:N1} s | {bareRate:N0} | {loaderRate / bareRate:N2} | {factTable.TotalSeconds:N1} s ({factTable / bare:N1}x the bare load) | {factTable / run.Elapsed:N2} | {run.PeakRssBytes / 1048576.0:N0} MiB |");
 }
 
 static async Task ExecuteAsync(string server, string sql)

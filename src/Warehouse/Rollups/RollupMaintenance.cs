@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Querying;
 using Governance.Warehouse.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,7 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
         }
 
         // The townships the batch wrote under (a township's own code for township-reported values).
-        var prefixes = RollupPrefixes.Choose(await written.Select(w => w.AreaCode.Substring(0, 9)).Distinct().ToListAsync(cancellationToken));
+        var prefixes = await WidenAsync(RollupPrefixes.Choose(await written.Select(w => w.AreaCode.Substring(0, 9)).Distinct().ToListAsync(cancellationToken)), cancellationToken);
         var catalogue = await CatalogueAsync(cancellationToken);
         var specs = RollupSpec.FromCatalogue(catalogue);
         var (sks, added) = await ReconcileInputsAsync(specs, cancellationToken);
@@ -81,7 +82,7 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
         }
 
         var clock = Stopwatch.StartNew();
-        var prefixes = codes is null ? [prefix ?? ""] : RollupPrefixes.Choose(codes.Select(c => c[..Math.Min(9, c.Length)]));
+        var prefixes = codes is null ? [prefix ?? ""] : await WidenAsync(RollupPrefixes.Choose(codes.Select(c => c[..Math.Min(9, c.Length)])), cancellationToken);
         var rows = 0;
         foreach (var combination in ExpectedCombination.FromCatalogue(await CatalogueAsync(cancellationToken)))
         {
@@ -256,6 +257,29 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// PostgreSQL: everything instead of prefixes that hold most of the areas. A province's file of two counties took
+    /// 11.3 s of the server's CPU refreshed county by county and 4.0 s as one whole; SQLite did better by county (5.4 s
+    /// against 9.2 s), so there the prefixes stay.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> WidenAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken)
+    {
+        if (prefixes is [] or [""] || db.Provider != WarehouseProvider.Postgres)
+        {
+            return prefixes;
+        }
+
+        var all = await db.Areas.CountAsync(cancellationToken);
+        var under = 0;
+        foreach (var prefix in prefixes)
+        {
+            var (first, last) = AreaScope.CodeRange(prefix);
+            under += await db.Areas.CountAsync(a => a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0, cancellationToken);
+        }
+
+        return under * 2 > all ? [""] : prefixes;
     }
 
     /// <summary>Runs of consecutive years.</summary>
