@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
 using Governance.Warehouse.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -42,10 +41,10 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
         }
 
         // The townships the batch wrote under (a township's own code for township-reported values).
-        var prefixes = await WidenAsync(RollupPrefixes.Choose(await written.Select(w => w.AreaCode.Substring(0, 9)).Distinct().ToListAsync(cancellationToken)), cancellationToken);
+        var prefixes = await RollupPrefixes.WidenAsync(db, RollupPrefixes.Choose(await written.Select(w => w.AreaCode.Substring(0, 9)).Distinct().ToListAsync(cancellationToken)), cancellationToken);
         var catalogue = await CatalogueAsync(cancellationToken);
         var specs = RollupSpec.FromCatalogue(catalogue);
-        var (sks, added) = await ReconcileInputsAsync(specs, cancellationToken);
+        var (sks, added) = await RollupInputs.ReconcileAsync(db, specs, cancellationToken);
         var rows = await ExtendCoverageAsync(catalogue, touched.Min(t => t.Year), touched.Max(t => t.Year), cancellationToken);
         var refreshed = 0;
         foreach (var spec in specs)
@@ -57,7 +56,7 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
             }
 
             var years = touched.Where(t => t.IndicatorSk == spec.Input.Base.IndicatorSk || t.IndicatorSk == spec.Input.Weight?.IndicatorSk).Select(t => t.Year).Distinct();
-            foreach (var (first, last) in Runs(years))
+            foreach (var (first, last) in RollupPrefixes.Runs(years))
             {
                 foreach (var prefix in prefixes)
                 {
@@ -69,7 +68,7 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
 
         logger.LogInformation(
             "Batch {LoadBatchId}: roll-ups refreshed for {Indicators} indicators in {Years} years under {Prefixes} ({Refreshes} input refreshes, {Rows} rows) in {Seconds:0.00} s",
-            batchId, touched.Select(t => t.IndicatorSk).Distinct().Count(), touched.Select(t => t.Year).Distinct().Count(), Describe(prefixes), refreshed, rows, clock.Elapsed.TotalSeconds);
+            batchId, touched.Select(t => t.IndicatorSk).Distinct().Count(), touched.Select(t => t.Year).Distinct().Count(), RollupPrefixes.Describe(prefixes), refreshed, rows, clock.Elapsed.TotalSeconds);
     }
 
     public async Task AfterAreasAsync(long batchId, IReadOnlyCollection<string>? codes, string? prefix, CancellationToken cancellationToken)
@@ -82,7 +81,7 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
         }
 
         var clock = Stopwatch.StartNew();
-        var prefixes = codes is null ? [prefix ?? ""] : await WidenAsync(RollupPrefixes.Choose(codes.Select(c => c[..Math.Min(9, c.Length)])), cancellationToken);
+        var prefixes = codes is null ? [prefix ?? ""] : await RollupPrefixes.WidenAsync(db, RollupPrefixes.Choose(codes.Select(c => c[..Math.Min(9, c.Length)])), cancellationToken);
         var rows = 0;
         foreach (var combination in ExpectedCombination.FromCatalogue(await CatalogueAsync(cancellationToken)))
         {
@@ -92,7 +91,7 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
             }
         }
 
-        logger.LogInformation("Batch {LoadBatchId}: expected units refreshed under {Prefixes} for {First}-{Last} ({Rows} rows) in {Seconds:0.00} s", batchId, Describe(prefixes), first, last, rows, clock.Elapsed.TotalSeconds);
+        logger.LogInformation("Batch {LoadBatchId}: expected units refreshed under {Prefixes} for {First}-{Last} ({Rows} rows) in {Seconds:0.00} s", batchId, RollupPrefixes.Describe(prefixes), first, last, rows, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>After a seed that changed the catalogue: inputs no indicator reads go, new ones and those of changed thresholds are made.</summary>
@@ -101,7 +100,7 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
         AccessScope.Current = null;
         var catalogue = await CatalogueAsync(cancellationToken);
         var specs = RollupSpec.FromCatalogue(catalogue);
-        var (sks, added) = await ReconcileInputsAsync(specs, cancellationToken);
+        var (sks, added) = await RollupInputs.ReconcileAsync(db, specs, cancellationToken);
         var rows = 0;
         foreach (var spec in specs.Where(s => added.Contains(s) || (s.Input.ThresholdParameter is { } p && parameters.Contains(p))))
         {
@@ -120,7 +119,7 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
         await db.RollupExpected.ExecuteDeleteAsync(cancellationToken);
         var catalogue = await CatalogueAsync(cancellationToken);
         var specs = RollupSpec.FromCatalogue(catalogue);
-        var (sks, _) = await ReconcileInputsAsync(specs, cancellationToken);
+        var (sks, _) = await RollupInputs.ReconcileAsync(db, specs, cancellationToken);
         var rows = 0;
         for (var i = 0; i < specs.Count; i++)
         {
@@ -161,38 +160,6 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
         var low = await db.IndicatorValues.Where(v => v.IndicatorSk == sk).MinAsync(v => (int?)v.PeriodSk, cancellationToken);
         var high = await db.IndicatorValues.Where(v => v.IndicatorSk == sk).MaxAsync(v => (int?)v.PeriodSk, cancellationToken);
         return low is { } l && high is { } h ? await _builder.TotalsAsync(spec, inputSk, "", l / 1000, h / 1000, cancellationToken) : 0;
-    }
-
-    /// <summary>
-    /// agg_input brought to the catalogue's inputs: those no indicator reads any more go with their rows, new ones are
-    /// added (without rows yet). Returns each input's key and the new ones.
-    /// </summary>
-    private async Task<(Dictionary<RollupSpec, int> Sks, HashSet<RollupSpec> Added)> ReconcileInputsAsync(IReadOnlyList<RollupSpec> specs, CancellationToken cancellationToken)
-    {
-        var stored = await db.RollupInputs.AsNoTracking().ToListAsync(cancellationToken);
-        var wanted = specs.Select(s => (s.Signature, s.Grain)).ToHashSet();
-        var obsolete = stored.Where(i => !wanted.Contains((i.Signature, i.Grain))).Select(i => i.InputSk).ToList();
-        if (obsolete.Count > 0)
-        {
-            await db.RollupTotals.Where(t => obsolete.Contains(t.InputSk)).ExecuteDeleteAsync(cancellationToken);
-            await db.RollupInputs.Where(i => obsolete.Contains(i.InputSk)).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        var known = stored.Select(i => (i.Signature, i.Grain)).ToHashSet();
-        var added = specs.Where(s => !known.Contains((s.Signature, s.Grain))).ToHashSet();
-        foreach (var spec in added)
-        {
-            var input = spec.Input;
-            var (grain, mode, comparison) = (spec.Grain.ToString(), input.Mode.ToString(), input.Comparison?.ToString());
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO agg_input (signature, grain, indicator_sk, window_mode, weight_indicator_sk, threshold_parameter, threshold_comparison, sum_scale) VALUES ({spec.Signature}, {grain}, {input.Base.IndicatorSk}, {mode}, {input.Weight?.IndicatorSk}, {input.ThresholdParameter}, {comparison}, {spec.SumScale})",
-                cancellationToken);
-        }
-
-        var sks = added.Count == 0 && obsolete.Count == 0
-            ? stored.ToDictionary(i => (i.Signature, i.Grain), i => i.InputSk)
-            : await db.RollupInputs.AsNoTracking().ToDictionaryAsync(i => (i.Signature, i.Grain), i => i.InputSk, cancellationToken);
-        return (specs.ToDictionary(s => s, s => sks[(s.Signature, s.Grain)]), added);
     }
 
     /// <summary>
@@ -258,47 +225,4 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
 
         return rows;
     }
-
-    /// <summary>
-    /// PostgreSQL: everything instead of prefixes that hold most of the areas. A province's file of two counties took
-    /// 11.3 s of the server's CPU refreshed county by county and 4.0 s as one whole; SQLite did better by county (5.4 s
-    /// against 9.2 s), so there the prefixes stay.
-    /// </summary>
-    private async Task<IReadOnlyList<string>> WidenAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken)
-    {
-        if (prefixes is [] or [""] || db.Provider != WarehouseProvider.Postgres)
-        {
-            return prefixes;
-        }
-
-        var all = await db.Areas.CountAsync(cancellationToken);
-        var under = 0;
-        foreach (var prefix in prefixes)
-        {
-            var (first, last) = AreaScope.CodeRange(prefix);
-            under += await db.Areas.CountAsync(a => a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0, cancellationToken);
-        }
-
-        return under * 2 > all ? [""] : prefixes;
-    }
-
-    /// <summary>Runs of consecutive years.</summary>
-    private static IEnumerable<(int First, int Last)> Runs(IEnumerable<int> years)
-    {
-        var sorted = years.Order().ToList();
-        for (var i = 0; i < sorted.Count;)
-        {
-            var j = i;
-            while (j + 1 < sorted.Count && sorted[j + 1] == sorted[j] + 1)
-            {
-                j++;
-            }
-
-            yield return (sorted[i], sorted[j]);
-            i = j + 1;
-        }
-    }
-
-    private static string Describe(IReadOnlyList<string> prefixes) =>
-        prefixes is [""] ? "every area" : string.Join(", ", prefixes.Select(p => $"'{p}'"));
 }
