@@ -14,9 +14,9 @@ namespace Governance.EtlBenchmark;
 /// One engine: a fresh warehouse, the areas, then the timed load of the long file through the real loader. serverCpu reads
 /// the CPU of the engine's server processes (PostgreSQL; null when the engine runs in this process).
 /// </summary>
-internal sealed record EngineRun(string Engine, LoadResult Result, TimeSpan Elapsed, long PeakRssBytes)
+internal sealed record EngineRun(string Engine, LoadResult Result, TimeSpan Elapsed, long PeakRssBytes, bool Rollups, TimeSpan Township, long TownshipRows)
 {
-    public static async Task<EngineRun> RunAsync(string engine, WarehouseProvider provider, string connectionString, string areas, string values, Func<Task<IReadOnlyDictionary<int, double>>>? serverCpu = null)
+    public static async Task<EngineRun> RunAsync(string engine, WarehouseProvider provider, string connectionString, string areas, string values, bool rollups, Func<Task<IReadOnlyDictionary<int, double>>>? serverCpu = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -24,6 +24,7 @@ internal sealed record EngineRun(string Engine, LoadResult Result, TimeSpan Elap
             ["Warehouse:CommandTimeoutSeconds"] = "3600",
             ["ConnectionStrings:Warehouse"] = connectionString,
             ["Etl:ProgressLogRows"] = "500000",
+            ["Warehouse:Rollups:Maintain"] = rollups ? "true" : "false",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
         services.AddSerilog(logger => logger.MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning).WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
@@ -48,7 +49,16 @@ internal sealed record EngineRun(string Engine, LoadResult Result, TimeSpan Elap
         var spent = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var serverAfter = serverCpu is null ? null : await serverCpu();
         var server = serverBefore is null || serverAfter is null ? "" : string.Create(CultureInfo.InvariantCulture, $", {ServerCpu.Spent(serverBefore, serverAfter):N1} s CPU in the server's backends");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {engine}: loader {clock.Elapsed.TotalSeconds:N1} s wall, {spent.TotalSeconds:N1} s CPU in this process{server}"));
-        return new EngineRun(engine, result, clock.Elapsed, PeakRss.Read());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {engine}, roll-ups {(rollups ? "kept" : "off")}: loader {clock.Elapsed.TotalSeconds:N1} s wall, {spent.TotalSeconds:N1} s CPU in this process{server}"));
+        var peak = PeakRss.Read();
+
+        // Then the file that typically follows: one township's last year restated.
+        var township = Path.Combine(Path.GetDirectoryName(values)!, "township.csv");
+        var townshipRows = ProvinceFile.WriteTownshipRestatement(values, township);
+        var townshipClock = Stopwatch.StartNew();
+        var restated = await provided.GetRequiredService<IndicatorFileLoader>().LoadAsync(township, LoadOptions.Default, CancellationToken.None);
+        townshipClock.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {engine}, roll-ups {(rollups ? "kept" : "off")}: a township's restatement ({townshipRows:N0} rows, {restated.Status}, {restated.Updated:N0} updated) {townshipClock.Elapsed.TotalSeconds:N2} s"));
+        return new EngineRun(engine, result, clock.Elapsed, peak, rollups, townshipClock.Elapsed, townshipRows);
     }
 }

@@ -23,18 +23,21 @@ foreach (var engine in options.Engines)
     if (engine == "sqlite")
     {
         var database = Path.Combine(options.Work, "warehouse.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var rollups in options.Rollups)
         {
-            File.Delete(database + suffix);
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(database + suffix);
+            }
+
+            var run = await EngineRun.RunAsync("SQLite", WarehouseProvider.Sqlite, $"Data Source={database};Default Timeout=60", areas, values, rollups);
+            var bare = await BareLoad.SqliteAsync(Path.Combine(options.Work, "bare.db"), values);
+            var factTable = await FactTableLoad.SqliteAsync(database, options.Work);
+
+            // Pooled connections keep their page cache: close them so the next run's peak RSS is its own.
+            SqliteConnection.ClearAllPools();
+            lines.Add(Line(run, bare, factTable, rows, "sqlite3 .import --csv"));
         }
-
-        var run = await EngineRun.RunAsync("SQLite", WarehouseProvider.Sqlite, $"Data Source={database};Default Timeout=60", areas, values);
-        var bare = await BareLoad.SqliteAsync(Path.Combine(options.Work, "bare.db"), values);
-        var factTable = await FactTableLoad.SqliteAsync(database, options.Work);
-
-        // Pooled connections keep their page cache: close them so the next engine's peak RSS is its own.
-        SqliteConnection.ClearAllPools();
-        lines.Add(Line(run, bare, factTable, rows, "sqlite3 .import --csv"));
     }
     else if (engine == "postgres")
     {
@@ -44,35 +47,38 @@ foreach (var engine in options.Engines)
             continue;
         }
 
-        var name = $"governance_bench_{Guid.NewGuid():N}";
-        await ExecuteAsync(options.Postgres, $"CREATE DATABASE {name}");
-        try
+        foreach (var rollups in options.Rollups)
         {
-            var connection = new NpgsqlConnectionStringBuilder(options.Postgres) { Database = name }.ConnectionString;
-            var server = options.Postgres;
-            var run = await EngineRun.RunAsync("PostgreSQL", WarehouseProvider.Postgres, connection, areas, values, () => ServerCpu.ReadAsync(server, name));
-            var bare = await BareLoad.PostgresAsync(connection, values);
-            var factTable = await FactTableLoad.PostgresAsync(connection, options.Work);
-            lines.Add(Line(run, bare, factTable, rows, "COPY FROM STDIN (csv)"));
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            if (options.Keep)
+            var name = $"governance_bench_{Guid.NewGuid():N}";
+            await ExecuteAsync(options.Postgres, $"CREATE DATABASE {name}");
+            try
             {
-                Console.WriteLine($"  PostgreSQL database kept: {name}");
+                var connection = new NpgsqlConnectionStringBuilder(options.Postgres) { Database = name }.ConnectionString;
+                var server = options.Postgres;
+                var run = await EngineRun.RunAsync("PostgreSQL", WarehouseProvider.Postgres, connection, areas, values, rollups, () => ServerCpu.ReadAsync(server, name));
+                var bare = await BareLoad.PostgresAsync(connection, values);
+                var factTable = await FactTableLoad.PostgresAsync(connection, options.Work);
+                lines.Add(Line(run, bare, factTable, rows, "COPY FROM STDIN (csv)"));
             }
-            else
+            finally
             {
-                await ExecuteAsync(options.Postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                NpgsqlConnection.ClearAllPools();
+                if (options.Keep)
+                {
+                    Console.WriteLine($"  PostgreSQL database kept: {name}");
+                }
+                else
+                {
+                    await ExecuteAsync(options.Postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                }
             }
         }
     }
 }
 
 Console.WriteLine();
-Console.WriteLine("| engine | rows | loader | loader rows/s | bare bulk load | bare rows/s | loader / bare | bulk load into the fact table | loader / that | peak RSS |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| engine | roll-ups | township restatement | rows | loader | loader rows/s | bare bulk load | bare rows/s | loader / bare | bulk load into the fact table | loader / that | peak RSS |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 lines.ForEach(Console.WriteLine);
 return 0;
 
@@ -81,7 +87,7 @@ static string Line(EngineRun run, TimeSpan bare, TimeSpan factTable, long rows, 
     var loaderRate = rows / run.Elapsed.TotalSeconds;
     var bareRate = rows / bare.TotalSeconds;
     return string.Create(CultureInfo.InvariantCulture,
-        $"| {run.Engine} ({run.Result.Status}) | {rows:N0} | {run.Elapsed.TotalSeconds:N1} s | {loaderRate:N0} | {how}: {bare.TotalSeconds:N1} s | {bareRate:N0} | {loaderRate / bareRate:N2} | {factTable.TotalSeconds:N1} s ({factTable / bare:N1}x the bare load) | {factTable / run.Elapsed:N2} | {run.PeakRssBytes / 1048576.0:N0} MiB |");
+        $"| {run.Engine} ({run.Result.Status}) | {(run.Rollups ? "kept" : "off")} | {run.TownshipRows:N0} rows in {run.Township.TotalSeconds:N2} s | {rows:N0} | {run.Elapsed.TotalSeconds:N1} s | {loaderRate:N0} | {how}: {bare.TotalSeconds:N1} s | {bareRate:N0} | {loaderRate / bareRate:N2} | {factTable.TotalSeconds:N1} s ({factTable / bare:N1}x the bare load) | {factTable / run.Elapsed:N2} | {run.PeakRssBytes / 1048576.0:N0} MiB |");
 }
 
 static async Task ExecuteAsync(string server, string sql)

@@ -95,4 +95,32 @@ internal static class ProvinceFile
 
     private static string Code(int county, int town, int village) =>
         $"36{1 + (county / 20):00}{1 + (county % 20):00}{town:000}{village:000}";
+
+    /// <summary>
+    /// A township's report of the last year again, restated: every value that is not a flag or a score doubled (parts
+    /// stay within their wholes), the typical file that follows a province's first load. Returns its data rows.
+    /// </summary>
+    public static long WriteTownshipRestatement(string values, string path)
+    {
+        var kept = IndicatorCatalogue.Indicators.Where(i => i.IsFlag || i.MaxValue is not null).Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+        var town = VillageCodes(1).First()[..9];
+        const string Year = "2024"; // the last year of every file
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+        writer.WriteLine("area_code,period,indicator,value");
+        long rows = 0;
+        foreach (var line in File.ReadLines(values).Skip(1))
+        {
+            var fields = line.Split(',');
+            if (!fields[0].StartsWith(town, StringComparison.Ordinal) || !fields[1].StartsWith(Year, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var value = decimal.Parse(fields[3], CultureInfo.InvariantCulture);
+            writer.WriteLine($"{fields[0]},{fields[1]},{fields[2]},{(kept.Contains(fields[2]) ? value : value * 2).ToString(CultureInfo.InvariantCulture)}");
+            rows++;
+        }
+
+        return rows;
+    }
 }

@@ -743,3 +743,56 @@ CREATE TABLE "agg_distribution" (
 
 INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
 VALUES ('20261203090927_DistributionRollups', '10.0.15');
+
+CREATE TABLE "agg_expected" (
+    "capture_level" TEXT NOT NULL,
+    "grain" TEXT NOT NULL,
+    "area_level" INTEGER NOT NULL,
+    "area_code" TEXT NOT NULL,
+    "period_sk" INTEGER NOT NULL,
+    "unit_count" INTEGER NOT NULL,
+    CONSTRAINT "pk_agg_expected" PRIMARY KEY ("capture_level", "grain", "area_level", "area_code", "period_sk")
+);
+
+CREATE TABLE "agg_input" (
+    "input_sk" INTEGER NOT NULL CONSTRAINT "pk_agg_input" PRIMARY KEY AUTOINCREMENT,
+    "signature" TEXT NOT NULL,
+    "grain" TEXT NOT NULL,
+    "indicator_sk" INTEGER NOT NULL,
+    "window_mode" TEXT NOT NULL,
+    "weight_indicator_sk" INTEGER NULL,
+    "threshold_parameter" TEXT NULL,
+    "threshold_comparison" TEXT NULL,
+    "sum_scale" INTEGER NOT NULL
+);
+
+CREATE TABLE "agg_state" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_agg_state" PRIMARY KEY,
+    "version" INTEGER NOT NULL,
+    "first_year" INTEGER NULL,
+    "last_year" INTEGER NULL,
+    "rebuilt_at" TEXT NULL,
+    CONSTRAINT "ck_agg_state_single_row" CHECK (id = 1)
+);
+
+CREATE TABLE "agg_total" (
+    "input_sk" INTEGER NOT NULL,
+    "area_level" INTEGER NOT NULL,
+    "area_code" TEXT NOT NULL,
+    "period_sk" INTEGER NOT NULL,
+    "value_sum" INTEGER NOT NULL,
+    "weight_sum" INTEGER NOT NULL,
+    "meeting_count" INTEGER NOT NULL,
+    "unit_count" INTEGER NOT NULL,
+    CONSTRAINT "pk_agg_total" PRIMARY KEY ("input_sk", "area_level", "area_code", "period_sk")
+);
+
+CREATE UNIQUE INDEX "ix_agg_input_signature_grain" ON "agg_input" ("signature", "grain");
+
+INSERT INTO agg_state (id, version, first_year, last_year, rebuilt_at)
+SELECT 1, CASE WHEN EXISTS (SELECT 1 FROM fct_indicator_value) THEN 0 ELSE w.version END, NULL, NULL, NULL
+FROM warehouse_version w
+WHERE w.id = 1;
+
+INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
+VALUES ('20261203095404_Rollups', '10.0.15');

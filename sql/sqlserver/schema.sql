@@ -575,3 +575,65 @@ GO
 INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
 VALUES (N'20261203090938_DistributionRollups', N'10.0.15');
 GO
+
+CREATE TABLE [agg_expected] (
+    [capture_level] nvarchar(32) NOT NULL,
+    [grain] nvarchar(8) NOT NULL,
+    [area_level] int NOT NULL,
+    [area_code] varchar(12) NOT NULL,
+    [period_sk] int NOT NULL,
+    [unit_count] int NOT NULL,
+    CONSTRAINT [pk_agg_expected] PRIMARY KEY ([capture_level], [grain], [area_level], [area_code], [period_sk])
+);
+GO
+
+CREATE TABLE [agg_input] (
+    [input_sk] int NOT NULL IDENTITY,
+    [signature] varchar(200) NOT NULL,
+    [grain] nvarchar(8) NOT NULL,
+    [indicator_sk] int NOT NULL,
+    [window_mode] varchar(16) NOT NULL,
+    [weight_indicator_sk] int NULL,
+    [threshold_parameter] varchar(40) NULL,
+    [threshold_comparison] nvarchar(24) NULL,
+    [sum_scale] int NOT NULL,
+    CONSTRAINT [pk_agg_input] PRIMARY KEY ([input_sk])
+);
+GO
+
+CREATE TABLE [agg_state] (
+    [id] int NOT NULL,
+    [version] bigint NOT NULL,
+    [first_year] int NULL,
+    [last_year] int NULL,
+    [rebuilt_at] datetimeoffset NULL,
+    CONSTRAINT [pk_agg_state] PRIMARY KEY ([id]),
+    CONSTRAINT [ck_agg_state_single_row] CHECK (id = 1)
+);
+GO
+
+CREATE TABLE [agg_total] (
+    [input_sk] int NOT NULL,
+    [area_level] int NOT NULL,
+    [area_code] varchar(12) NOT NULL,
+    [period_sk] int NOT NULL,
+    [value_sum] bigint NOT NULL,
+    [weight_sum] bigint NOT NULL,
+    [meeting_count] int NOT NULL,
+    [unit_count] int NOT NULL,
+    CONSTRAINT [pk_agg_total] PRIMARY KEY ([input_sk], [area_level], [area_code], [period_sk])
+);
+GO
+
+CREATE UNIQUE INDEX [ix_agg_input_signature_grain] ON [agg_input] ([signature], [grain]);
+GO
+
+INSERT INTO agg_state (id, version, first_year, last_year, rebuilt_at)
+SELECT 1, CASE WHEN EXISTS (SELECT 1 FROM fct_indicator_value) THEN 0 ELSE w.version END, NULL, NULL, NULL
+FROM warehouse_version w
+WHERE w.id = 1;
+GO
+
+INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+VALUES (N'20261203095411_Rollups', N'10.0.15');
+GO

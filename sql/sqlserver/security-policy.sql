@@ -118,10 +118,14 @@ create security policy governance_security.governance_scope
     add filter predicate governance_security.fn_scope_sees_parameter(area_code) on dbo.ref_threshold_parameter,
     add filter predicate governance_security.fn_scope_covers(area_code) on dbo.etl_warning,
     add filter predicate governance_security.fn_scope_sees_batch(load_batch_id, area_code_prefix) on dbo.etl_load_batch,
-    add filter predicate governance_security.fn_scope_sees_reject(load_batch_id) on dbo.etl_reject
+    add filter predicate governance_security.fn_scope_sees_reject(load_batch_id) on dbo.etl_reject,
+    -- Roll-ups (migration Rollups): a row is an area's total, visible inside the scope only (a county's total is not a
+    -- township's to see).
+    add filter predicate governance_security.fn_scope_covers(area_code) on dbo.agg_total,
+    add filter predicate governance_security.fn_scope_covers(area_code) on dbo.agg_expected
 with (state = on, schemabinding = on);
 go
 
 -- To remove it: drop security policy governance_security.governance_scope; then drop the seven functions and the schema.
 -- A database that ran an earlier version of this script: remove it so, then run this one (migration BatchAreaScope
--- added etl_load_batch.area_code_prefix, which fn_scope_sees_batch now reads).
+-- added etl_load_batch.area_code_prefix, which fn_scope_sees_batch now reads; migration Rollups added the agg_ tables).

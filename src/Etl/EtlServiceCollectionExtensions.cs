@@ -22,6 +22,7 @@ public static class EtlServiceCollectionExtensions
         services.AddSingleton<TargetFileLoader>();
         services.AddSingleton<BatchQueries>();
         services.AddSingleton<DemoLoader>();
+        services.AddSingleton<Rollups.RollupJobs>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(BatchesCommand.Create());
 root.Subcommands.Add(ScheduleCommand.Create());
 root.Subcommands.Add(ReportsCommand.Create());
+root.Subcommands.Add(RollupsCommand.Create());
 
 try
 {

@@ -38,6 +38,18 @@ public abstract class WarehouseDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<Rollups.DistributionRollup> DistributionRollups => Set<Rollups.DistributionRollup>();
 
+    /// <summary>The inputs roll-ups are kept for (<c>agg_input</c>).</summary>
+    public DbSet<Rollups.RollupInput> RollupInputs => Set<Rollups.RollupInput>();
+
+    /// <summary>Roll-up totals per input, area and period (<c>agg_total</c>).</summary>
+    public DbSet<Rollups.RollupTotal> RollupTotals => Set<Rollups.RollupTotal>();
+
+    /// <summary>Units expected to report per capture level, area and period (<c>agg_expected</c>).</summary>
+    public DbSet<Rollups.RollupExpected> RollupExpected => Set<Rollups.RollupExpected>();
+
+    /// <summary>The one row saying whether the roll-ups are current (<c>agg_state</c>).</summary>
+    public DbSet<Rollups.RollupState> RollupStates => Set<Rollups.RollupState>();
+
     /// <summary>The provider this context speaks to.</summary>
     public abstract WarehouseProvider Provider { get; }
 

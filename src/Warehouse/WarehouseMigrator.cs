@@ -1,3 +1,4 @@
+using Governance.Warehouse.Maintenance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -8,7 +9,7 @@ using Npgsql;
 namespace Governance.Warehouse;
 
 /// <summary>Creates or upgrades the warehouse: migrations of the configured provider, then the catalogue seed.</summary>
-public sealed class WarehouseMigrator(IDbContextFactory<WarehouseDbContext> factory, ILogger<WarehouseMigrator> logger)
+public sealed class WarehouseMigrator(IDbContextFactory<WarehouseDbContext> factory, ILogger<WarehouseMigrator> logger, IEnumerable<IWarehouseMaintainer>? maintainers = null)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -33,7 +34,7 @@ public sealed class WarehouseMigrator(IDbContextFactory<WarehouseDbContext> fact
         await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
 
         await db.Database.MigrateAsync(cancellationToken);
-        await WarehouseSeeder.SeedAsync(db, cancellationToken);
+        await WarehouseSeeder.SeedAsync(db, Catalogue.IndicatorCatalogue.Indicators, maintainers ?? WarehouseMaintainers.Default, cancellationToken);
         logger.LogInformation("Warehouse is current: {IndicatorCount} indicators in the catalogue", await db.Indicators.CountAsync(cancellationToken));
     }
 

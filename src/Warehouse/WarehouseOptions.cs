@@ -41,4 +41,7 @@ public sealed class WarehouseOptions
 
     /// <summary>Whether the API applies migrations and seeds the catalogue at start.</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>Roll-up maintenance and use (<c>Warehouse:Rollups:Maintain</c>, <c>Warehouse:Rollups:Use</c>).</summary>
+    public Rollups.RollupOptions Rollups { get; set; } = new();
 }

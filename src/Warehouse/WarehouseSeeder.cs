@@ -1,5 +1,6 @@
 using Governance.Warehouse.Catalogue;
 using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Maintenance;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse;
@@ -11,10 +12,17 @@ public static class WarehouseSeeder
     public const int LastYear = 2050;
 
     public static Task SeedAsync(WarehouseDbContext db, CancellationToken cancellationToken = default) =>
-        SeedAsync(db, IndicatorCatalogue.Indicators, cancellationToken);
+        SeedAsync(db, IndicatorCatalogue.Indicators, WarehouseMaintainers.Default, cancellationToken);
 
     /// <summary>Seeds from the given catalogue entries: new codes are added, existing ones updated to match.</summary>
-    public static async Task SeedAsync(WarehouseDbContext db, IEnumerable<CatalogueEntry> indicators, CancellationToken cancellationToken = default)
+    public static Task SeedAsync(WarehouseDbContext db, IEnumerable<CatalogueEntry> indicators, CancellationToken cancellationToken = default) =>
+        SeedAsync(db, indicators, WarehouseMaintainers.Default, cancellationToken);
+
+    /// <summary>
+    /// Seeds from the given catalogue entries; a change runs the <paramref name="maintainers"/> in its transaction (the
+    /// roll-ups of new inputs and of changed thresholds).
+    /// </summary>
+    public static async Task SeedAsync(WarehouseDbContext db, IEnumerable<CatalogueEntry> indicators, IEnumerable<IWarehouseMaintainer> maintainers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         await SeedIndicatorsAsync(db, indicators, cancellationToken);
@@ -25,12 +33,19 @@ public static class WarehouseSeeder
             return; // the catalogue is as shipped: answers are unchanged, and so is the version
         }
 
+        var change = new WarehouseChange(db, WarehouseChangeKind.Catalogue)
+        {
+            ThresholdParameters = [.. db.ChangeTracker.Entries<ThresholdParameter>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.ParameterCode).Distinct(StringComparer.Ordinal)],
+            IndicatorsChanged = db.ChangeTracker.Entries<Indicator>().Any(e => e.State is EntityState.Added or EntityState.Modified),
+        };
+
         // A new or changed indicator, threshold or period changes answers: the version advances with it, in one transaction.
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await WarehouseMaintainers.RunAsync(maintainers, change, cancellationToken);
             await WarehouseVersion.AdvanceAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });

@@ -18,12 +18,26 @@ public sealed record WarehouseSettings(WarehouseProvider Provider, string Connec
     /// <summary>A replica further behind than this is skipped (<c>Warehouse:MaxReplicaLagSeconds</c>).</summary>
     public int MaxReplicaLagSeconds { get; init; } = WarehouseOptions.DefaultMaxReplicaLagSeconds;
 
+    /// <summary>Whether loads and the catalogue seed keep the roll-ups (<c>Warehouse:Rollups:Maintain</c>).</summary>
+    public bool MaintainRollups { get; init; } = true;
+
+    /// <summary>Whether the engine may answer from current roll-ups (<c>Warehouse:Rollups:Use</c>).</summary>
+    public bool UseRollups { get; init; } = true;
+
     /// <summary>Reads and validates the settings; a bad value throws an exception whose message names the setting.</summary>
     public static WarehouseSettings FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new WarehouseOptions();
-        configuration.GetSection(WarehouseOptions.Section).Bind(options);
+        try
+        {
+            configuration.GetSection(WarehouseOptions.Section).Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A value that is not of its setting's type ("yes" for a flag): the binder's message names the setting.
+            throw new WarehouseConfigurationException(e.Message, e);
+        }
         if (!Enum.TryParse<WarehouseProvider>(options.Provider, ignoreCase: true, out var provider) || !Enum.IsDefined(provider) || int.TryParse(options.Provider, CultureInfo.InvariantCulture, out _))
         {
             throw new WarehouseConfigurationException(
@@ -62,6 +76,8 @@ public sealed record WarehouseSettings(WarehouseProvider Provider, string Connec
             SqliteMemoryMapMegabytes = options.SqliteMemoryMapMegabytes,
             Replicas = ReadReplicas(configuration, provider),
             MaxReplicaLagSeconds = options.MaxReplicaLagSeconds,
+            MaintainRollups = options.Rollups.Maintain,
+            UseRollups = options.Rollups.Use,
         };
     }
 

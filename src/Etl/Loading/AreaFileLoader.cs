@@ -2,6 +2,7 @@ using Governance.Etl.Readers;
 using Governance.Etl.Validation;
 using Governance.Warehouse;
 using Governance.Warehouse.Loading;
+using Governance.Warehouse.Maintenance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,15 +14,17 @@ namespace Governance.Etl.Loading;
 /// versions: a new name or class closes the current version the day before valid_from and opens another; replaces
 /// records the merge in dim_area_lineage and closes the replaced areas. Validity intervals never overlap.
 /// </summary>
-public sealed class AreaFileLoader(IDbContextFactory<WarehouseDbContext> factory, ILogger<AreaFileLoader> logger, IOptions<LoadingOptions>? settings = null)
+public sealed class AreaFileLoader(IDbContextFactory<WarehouseDbContext> factory, ILogger<AreaFileLoader> logger, IOptions<LoadingOptions>? settings = null, IEnumerable<IWarehouseMaintainer>? maintainers = null)
 {
+    private readonly IEnumerable<IWarehouseMaintainer> _maintainers = maintainers ?? WarehouseMaintainers.Default;
+
     public Task<LoadResult> LoadAsync(string path, LoadOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return LoadRun.RunAsync(factory, logger, LoadBatchKind.Areas, path, options, async (db, batch, _, ct) => new LoadRun.Outcome(await LoadBatchAsync(db, batch, path, options, settings?.Value.Limits, ct)), cancellationToken);
+        return LoadRun.RunAsync(factory, _maintainers, logger, LoadBatchKind.Areas, path, options, (db, batch, _, ct) => LoadBatchAsync(db, batch, path, options, settings?.Value.Limits, ct), cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<RejectSummary>> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, string path, LoadOptions options, ReadLimits? limits, CancellationToken cancellationToken)
+    private static async Task<LoadRun.Outcome> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, string path, LoadOptions options, ReadLimits? limits, CancellationToken cancellationToken)
     {
         var rejects = new RejectCollector();
         var rows = new List<AreaRow>();
@@ -65,7 +68,7 @@ public sealed class AreaFileLoader(IDbContextFactory<WarehouseDbContext> factory
         {
             batch.Status = options.DryRun ? LoadBatchStatus.DryRun : LoadBatchStatus.Rejected;
             batch.Message = options.DryRun ? "试运行，未写入 / dry run, nothing written" : Messages.FileRejectedWhole(rejects.Count);
-            return rejects.All;
+            return new LoadRun.Outcome(rejects.All);
         }
 
         db.Areas.AddRange(changes.Added);
@@ -73,6 +76,7 @@ public sealed class AreaFileLoader(IDbContextFactory<WarehouseDbContext> factory
         db.AreaLineage.AddRange(changes.Lineage);
         (batch.RowsInserted, batch.RowsUpdated, batch.RowsUnchanged) = (changes.Inserted, changes.Updated, changes.Unchanged);
         batch.Status = LoadBatchStatus.Loaded;
-        return rejects.All;
+        var changed = changes.Added.Concat(changes.Modified).Select(a => a.AreaCode).Concat(changes.Lineage.SelectMany(l => new[] { l.AreaCode, l.ReplacedCode }));
+        return new LoadRun.Outcome(rejects.All, AreaCodes: changed.ToHashSet(StringComparer.Ordinal));
     }
 }

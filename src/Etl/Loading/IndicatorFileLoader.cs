@@ -2,6 +2,7 @@ using Governance.Etl.Readers;
 using Governance.Etl.Validation;
 using Governance.Warehouse;
 using Governance.Warehouse.Loading;
+using Governance.Warehouse.Maintenance;
 using Governance.Warehouse.Rollups;
 using Governance.Warehouse.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -16,15 +17,17 @@ namespace Governance.Etl.Loading;
 /// stream into a staging table, the file-wide rules run set-based, then the valid values are merged into
 /// fct_indicator_value (superseded values to history). Any reject rejects the file unless SkipInvalidRows is set.
 /// </summary>
-public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> factory, IOptions<LoadingOptions> settings, ILogger<IndicatorFileLoader> logger)
+public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> factory, IOptions<LoadingOptions> settings, ILogger<IndicatorFileLoader> logger, IEnumerable<IWarehouseMaintainer>? maintainers = null)
 {
+    private readonly IEnumerable<IWarehouseMaintainer> _maintainers = maintainers ?? WarehouseMaintainers.Default;
+
     private const int ProgressEvery = 1_000;
 
     public async Task<LoadResult> LoadAsync(string path, LoadOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
-        return await LoadRun.RunAsync(factory, logger, LoadBatchKind.IndicatorValues, path, options, (db, batch, phases, ct) => LoadBatchAsync(db, batch, phases, path, options, ct), cancellationToken);
+        return await LoadRun.RunAsync(factory, _maintainers, logger, LoadBatchKind.IndicatorValues, path, options, (db, batch, phases, ct) => LoadBatchAsync(db, batch, phases, path, options, ct), cancellationToken);
     }
 
     private async Task<LoadRun.Outcome> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, LoadPhases phases, string path, LoadOptions options, CancellationToken cancellationToken)

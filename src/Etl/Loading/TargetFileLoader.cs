@@ -3,6 +3,7 @@ using Governance.Etl.Validation;
 using Governance.Warehouse;
 using Governance.Warehouse.Facts;
 using Governance.Warehouse.Loading;
+using Governance.Warehouse.Maintenance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,12 +11,14 @@ using Microsoft.Extensions.Options;
 namespace Governance.Etl.Loading;
 
 /// <summary>Loads targets (area_code, indicator, period, target) into fct_target: new ones inserted, changed ones replaced.</summary>
-public sealed class TargetFileLoader(IDbContextFactory<WarehouseDbContext> factory, ILogger<TargetFileLoader> logger, IOptions<LoadingOptions>? settings = null)
+public sealed class TargetFileLoader(IDbContextFactory<WarehouseDbContext> factory, ILogger<TargetFileLoader> logger, IOptions<LoadingOptions>? settings = null, IEnumerable<IWarehouseMaintainer>? maintainers = null)
 {
+    private readonly IEnumerable<IWarehouseMaintainer> _maintainers = maintainers ?? WarehouseMaintainers.Default;
+
     public Task<LoadResult> LoadAsync(string path, LoadOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return LoadRun.RunAsync(factory, logger, LoadBatchKind.Targets, path, options, async (db, batch, _, ct) => new LoadRun.Outcome(await LoadBatchAsync(db, batch, path, options, settings?.Value.Limits, ct)), cancellationToken);
+        return LoadRun.RunAsync(factory, _maintainers, logger, LoadBatchKind.Targets, path, options, async (db, batch, _, ct) => new LoadRun.Outcome(await LoadBatchAsync(db, batch, path, options, settings?.Value.Limits, ct)), cancellationToken);
     }
 
     private static async Task<IReadOnlyList<RejectSummary>> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, string path, LoadOptions options, ReadLimits? limits, CancellationToken cancellationToken)

@@ -890,6 +890,177 @@ namespace Governance.Warehouse.Migrations.Postgres
                     b.ToTable("agg_distribution", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Warehouse.Rollups.RollupExpected", b =>
+                {
+                    b.Property<string>("CaptureLevel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("capture_level");
+
+                    b.Property<string>("Grain")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("grain");
+
+                    b.Property<int>("AreaLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("area_level");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("area_code");
+
+                    b.Property<int>("PeriodSk")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_sk");
+
+                    b.Property<int>("UnitCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_count");
+
+                    b.HasKey("CaptureLevel", "Grain", "AreaLevel", "AreaCode", "PeriodSk")
+                        .HasName("pk_agg_expected");
+
+                    b.ToTable("agg_expected", (string)null);
+                });
+
+            modelBuilder.Entity("Governance.Warehouse.Rollups.RollupInput", b =>
+                {
+                    b.Property<int>("InputSk")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("input_sk");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("InputSk"));
+
+                    b.Property<string>("Grain")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("grain");
+
+                    b.Property<int>("IndicatorSk")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_sk");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signature");
+
+                    b.Property<int>("SumScale")
+                        .HasColumnType("integer")
+                        .HasColumnName("sum_scale");
+
+                    b.Property<string>("ThresholdComparison")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("threshold_comparison");
+
+                    b.Property<string>("ThresholdParameter")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("threshold_parameter");
+
+                    b.Property<int?>("WeightIndicatorSk")
+                        .HasColumnType("integer")
+                        .HasColumnName("weight_indicator_sk");
+
+                    b.Property<string>("WindowMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("window_mode");
+
+                    b.HasKey("InputSk")
+                        .HasName("pk_agg_input");
+
+                    b.HasIndex("Signature", "Grain")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agg_input_signature_grain");
+
+                    b.ToTable("agg_input", (string)null);
+                });
+
+            modelBuilder.Entity("Governance.Warehouse.Rollups.RollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("FirstYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_year");
+
+                    b.Property<int?>("LastYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_year");
+
+                    b.Property<DateTimeOffset?>("RebuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rebuilt_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agg_state");
+
+                    b.ToTable("agg_state", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_agg_state_single_row", "id = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Governance.Warehouse.Rollups.RollupTotal", b =>
+                {
+                    b.Property<int>("InputSk")
+                        .HasColumnType("integer")
+                        .HasColumnName("input_sk");
+
+                    b.Property<int>("AreaLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("area_level");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("area_code");
+
+                    b.Property<int>("PeriodSk")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_sk");
+
+                    b.Property<int>("MeetingCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_count");
+
+                    b.Property<int>("UnitCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_count");
+
+                    b.Property<long>("ValueSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value_sum");
+
+                    b.Property<long>("WeightSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("weight_sum");
+
+                    b.HasKey("InputSk", "AreaLevel", "AreaCode", "PeriodSk")
+                        .HasName("pk_agg_total");
+
+                    b.ToTable("agg_total", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Warehouse.Security.ApiKey", b =>
                 {
                     b.Property<long>("ApiKeyId")

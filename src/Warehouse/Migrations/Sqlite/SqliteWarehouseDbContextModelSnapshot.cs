@@ -871,6 +871,175 @@ namespace Governance.Warehouse.Migrations.Sqlite
                     b.ToTable("agg_distribution", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Warehouse.Rollups.RollupExpected", b =>
+                {
+                    b.Property<string>("CaptureLevel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("capture_level");
+
+                    b.Property<string>("Grain")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grain");
+
+                    b.Property<int>("AreaLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area_level");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<int>("PeriodSk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_sk");
+
+                    b.Property<int>("UnitCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_count");
+
+                    b.HasKey("CaptureLevel", "Grain", "AreaLevel", "AreaCode", "PeriodSk")
+                        .HasName("pk_agg_expected");
+
+                    b.ToTable("agg_expected", (string)null);
+                });
+
+            modelBuilder.Entity("Governance.Warehouse.Rollups.RollupInput", b =>
+                {
+                    b.Property<int>("InputSk")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("input_sk");
+
+                    b.Property<string>("Grain")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grain");
+
+                    b.Property<int>("IndicatorSk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_sk");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature");
+
+                    b.Property<int>("SumScale")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sum_scale");
+
+                    b.Property<string>("ThresholdComparison")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("threshold_comparison");
+
+                    b.Property<string>("ThresholdParameter")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("threshold_parameter");
+
+                    b.Property<int?>("WeightIndicatorSk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weight_indicator_sk");
+
+                    b.Property<string>("WindowMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_mode");
+
+                    b.HasKey("InputSk")
+                        .HasName("pk_agg_input");
+
+                    b.HasIndex("Signature", "Grain")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agg_input_signature_grain");
+
+                    b.ToTable("agg_input", (string)null);
+                });
+
+            modelBuilder.Entity("Governance.Warehouse.Rollups.RollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("FirstYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_year");
+
+                    b.Property<int?>("LastYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_year");
+
+                    b.Property<DateTimeOffset?>("RebuiltAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rebuilt_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agg_state");
+
+                    b.ToTable("agg_state", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_agg_state_single_row", "id = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Governance.Warehouse.Rollups.RollupTotal", b =>
+                {
+                    b.Property<int>("InputSk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("input_sk");
+
+                    b.Property<int>("AreaLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area_level");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<int>("PeriodSk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_sk");
+
+                    b.Property<int>("MeetingCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meeting_count");
+
+                    b.Property<int>("UnitCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_count");
+
+                    b.Property<long>("ValueSum")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value_sum");
+
+                    b.Property<long>("WeightSum")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weight_sum");
+
+                    b.HasKey("InputSk", "AreaLevel", "AreaCode", "PeriodSk")
+                        .HasName("pk_agg_total");
+
+                    b.ToTable("agg_total", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Warehouse.Security.ApiKey", b =>
                 {
                     b.Property<long>("ApiKeyId")

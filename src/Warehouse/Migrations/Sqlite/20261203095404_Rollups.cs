@@ -1,0 +1,109 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Governance.Warehouse.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Rollups : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "agg_expected",
+                columns: table => new
+                {
+                    capture_level = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    grain = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    area_level = table.Column<int>(type: "INTEGER", nullable: false),
+                    area_code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
+                    period_sk = table.Column<int>(type: "INTEGER", nullable: false),
+                    unit_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_agg_expected", x => new { x.capture_level, x.grain, x.area_level, x.area_code, x.period_sk });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "agg_input",
+                columns: table => new
+                {
+                    input_sk = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    signature = table.Column<string>(type: "TEXT", unicode: false, maxLength: 200, nullable: false),
+                    grain = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    indicator_sk = table.Column<int>(type: "INTEGER", nullable: false),
+                    window_mode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    weight_indicator_sk = table.Column<int>(type: "INTEGER", nullable: true),
+                    threshold_parameter = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: true),
+                    threshold_comparison = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    sum_scale = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_agg_input", x => x.input_sk);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "agg_state",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false),
+                    first_year = table.Column<int>(type: "INTEGER", nullable: true),
+                    last_year = table.Column<int>(type: "INTEGER", nullable: true),
+                    rebuilt_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_agg_state", x => x.id);
+                    table.CheckConstraint("ck_agg_state_single_row", "id = 1");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "agg_total",
+                columns: table => new
+                {
+                    input_sk = table.Column<int>(type: "INTEGER", nullable: false),
+                    area_level = table.Column<int>(type: "INTEGER", nullable: false),
+                    area_code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
+                    period_sk = table.Column<int>(type: "INTEGER", nullable: false),
+                    value_sum = table.Column<long>(type: "INTEGER", nullable: false),
+                    weight_sum = table.Column<long>(type: "INTEGER", nullable: false),
+                    meeting_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    unit_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_agg_total", x => new { x.input_sk, x.area_level, x.area_code, x.period_sk });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_agg_input_signature_grain",
+                table: "agg_input",
+                columns: new[] { "signature", "grain" },
+                unique: true);
+
+            Governance.Warehouse.Schema.RollupSchema.Create(migrationBuilder, Governance.Warehouse.WarehouseProvider.Sqlite);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "agg_expected");
+
+            migrationBuilder.DropTable(
+                name: "agg_input");
+
+            migrationBuilder.DropTable(
+                name: "agg_state");
+
+            migrationBuilder.DropTable(
+                name: "agg_total");
+        }
+    }
+}

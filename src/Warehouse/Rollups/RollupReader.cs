@@ -1,0 +1,123 @@
+using Governance.Warehouse.Dimensions;
+using Governance.Warehouse.Querying;
+using Governance.Warehouse.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Warehouse.Rollups;
+
+/// <summary>
+/// Answers the two grouped queries of a plan (<see cref="GroupQueries"/>) from the roll-ups, with the rows the fact path
+/// gives, when one rule says they cover it: the roll-ups are in use and current, the structure is as reported, no page
+/// of units is asked for, the rows lie above the level the indicator is reported at, and the caller's access scope is
+/// whole areas at that level (each of its prefixes no longer than the level's codes), so every group is all visible or
+/// all hidden. Otherwise null: the facts answer.
+/// </summary>
+#pragma warning disable IDE0057 // Expression trees for EF: a range does not translate, Substring does.
+internal static class RollupReader
+{
+    public static async Task<RollupCoverage?> CoverAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, CancellationToken cancellationToken)
+    {
+        if (scope is not { Structure: AreaStructure.AsReported, Units: null } || !WholeGroupsVisible(scope))
+        {
+            return null;
+        }
+
+        var level = (int)scope.Level;
+        if (level > (int)RollupLevels.FinestAbove(plan.Indicator.CaptureLevel)
+            || plan.Inputs.Any(i => level > (int)RollupLevels.FinestAbove(i.Base.CaptureLevel)))
+        {
+            return null;
+        }
+
+        var state = await db.RollupStates.AsNoTracking().Where(s => s.Id == RollupState.RowId)
+            .Select(s => new { s.Version, s.FirstYear, s.LastYear, Current = db.WarehouseVersions.Any(v => v.Id == WarehouseVersion.RowId && v.Version == s.Version) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (state is not { Current: true })
+        {
+            return null;
+        }
+
+        var signatures = plan.Inputs.Select(RollupSpec.SignatureOf).ToList();
+        var grain = scope.Grain;
+        var stored = await db.RollupInputs.AsNoTracking()
+            .Where(i => i.Grain == grain && signatures.Contains(i.Signature))
+            .ToDictionaryAsync(i => i.Signature, i => (i.InputSk, i.SumScale), StringComparer.Ordinal, cancellationToken);
+        if (signatures.Any(s => !stored.ContainsKey(s)))
+        {
+            return null; // an input the catalogue's indicators do not read at this grain
+        }
+
+        var expected = state.FirstYear <= scope.Start.Year && state.LastYear >= scope.End.Year;
+        return new RollupCoverage([.. signatures.Select(s => stored[s])], expected);
+    }
+
+    /// <summary>The totals of the plan's inputs per group, period and role, as <see cref="GroupQueries.Totals"/> gives them.</summary>
+    public static IQueryable<GroupTotal> Totals(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, RollupCoverage coverage, bool countUnits = true)
+    {
+        var level = (int)scope.Level;
+        var keyLength = scope.KeyLength;
+        var targets = Targets(db, scope);
+        return plan.Inputs
+            .Select((input, i) =>
+            {
+                var (sk, sumScale) = coverage.Inputs[i];
+                var role = input.Role;
+                var factor = Math.Pow(10, sumScale);
+                return
+                    from t in Within(db.RollupTotals.Where(t => t.InputSk == sk && t.AreaLevel == level), scope)
+                    join p in targets on t.PeriodSk equals p.PeriodSk
+                    select new GroupTotal
+                    {
+                        GroupCode = t.AreaCode.Substring(0, keyLength),
+                        PeriodKey = p.PeriodKey,
+                        Role = role,
+                        Sum = (double)t.ValueSum / factor,
+                        Weight = (double)t.WeightSum / 10000.0,
+                        Meeting = t.MeetingCount,
+                        Units = countUnits ? t.UnitCount : 0,
+                    };
+            })
+            .Aggregate((all, next) => all.Concat(next));
+    }
+
+    /// <summary>The expected units per group and period, as <see cref="GroupQueries.Expected"/> gives them.</summary>
+    public static IQueryable<ExpectedUnits> Expected(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan)
+    {
+        var (level, keyLength, capture, grain) = ((int)scope.Level, scope.KeyLength, plan.Indicator.CaptureLevel, scope.Grain);
+        return
+            from e in Within(db.RollupExpected.Where(e => e.CaptureLevel == capture && e.Grain == grain && e.AreaLevel == level), scope)
+            join p in Targets(db, scope) on e.PeriodSk equals p.PeriodSk
+            select new ExpectedUnits(e.AreaCode.Substring(0, keyLength), p.PeriodKey, e.UnitCount);
+    }
+
+    /// <summary>The target periods of the fact path: the periods of the grain wholly inside the request.</summary>
+    private static IQueryable<Period> Targets(WarehouseDbContext db, QueryScope scope) =>
+        db.Periods.Where(t => t.Grain == scope.Grain && t.StartDate >= scope.Start && t.EndDate <= scope.End);
+
+    private static IQueryable<RollupTotal> Within(IQueryable<RollupTotal> rows, QueryScope scope)
+    {
+        if (scope.Prefix.Length > 0)
+        {
+            var (first, last) = AreaScope.CodeRange(scope.Prefix);
+            rows = rows.Where(t => t.AreaCode.CompareTo(first) >= 0 && t.AreaCode.CompareTo(last) <= 0);
+        }
+
+        return AccessScope.Current is { IsEverything: false } access ? rows.Where(access.Filter<RollupTotal>(t => t.AreaCode)) : rows;
+    }
+
+    private static IQueryable<RollupExpected> Within(IQueryable<RollupExpected> rows, QueryScope scope)
+    {
+        if (scope.Prefix.Length > 0)
+        {
+            var (first, last) = AreaScope.CodeRange(scope.Prefix);
+            rows = rows.Where(e => e.AreaCode.CompareTo(first) >= 0 && e.AreaCode.CompareTo(last) <= 0);
+        }
+
+        return AccessScope.Current is { IsEverything: false } access ? rows.Where(access.Filter<RollupExpected>(e => e.AreaCode)) : rows;
+    }
+
+    /// <summary>Every prefix of the caller's scope names whole areas at the request's level (or coarser).</summary>
+    private static bool WholeGroupsVisible(QueryScope scope) =>
+        AccessScope.Current is not { IsEverything: false } access || access.Prefixes.All(p => p.Length <= scope.KeyLength);
+}
+#pragma warning restore IDE0057
