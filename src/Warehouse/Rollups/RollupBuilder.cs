@@ -94,7 +94,7 @@ internal sealed class RollupBuilder(WarehouseDbContext db, RollupTables tables)
         var targets = db.Periods.Where(t => t.Grain == grain && t.StartDate >= start && t.EndDate <= end);
         var kindList = kinds.ToList();
         var rows =
-            from a in AreaScope.VisibleWithin(db, prefix)
+            from a in AreaScope.VisibleWithin(db, prefix, caller: null)
             from t in targets
             where kindList.Contains(a.Kind) && a.ValidFrom <= t.EndDate && (a.ValidTo == null || a.ValidTo >= t.StartDate)
             group a.AreaCode by new { GroupCode = a.AreaCode.Substring(0, keyLength), t.PeriodSk } into g

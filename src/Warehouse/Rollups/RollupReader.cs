@@ -1,6 +1,5 @@
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying;
-using Governance.Warehouse.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Rollups;
@@ -102,7 +101,7 @@ internal static class RollupReader
             rows = rows.Where(t => t.AreaCode.CompareTo(first) >= 0 && t.AreaCode.CompareTo(last) <= 0);
         }
 
-        return AccessScope.Current is { IsEverything: false } access ? rows.Where(access.Filter<RollupTotal>(t => t.AreaCode)) : rows;
+        return scope.Caller is { IsEverything: false } access ? rows.Where(access.Filter<RollupTotal>(t => t.AreaCode)) : rows;
     }
 
     private static IQueryable<RollupExpected> Within(IQueryable<RollupExpected> rows, QueryScope scope)
@@ -113,11 +112,11 @@ internal static class RollupReader
             rows = rows.Where(e => e.AreaCode.CompareTo(first) >= 0 && e.AreaCode.CompareTo(last) <= 0);
         }
 
-        return AccessScope.Current is { IsEverything: false } access ? rows.Where(access.Filter<RollupExpected>(e => e.AreaCode)) : rows;
+        return scope.Caller is { IsEverything: false } access ? rows.Where(access.Filter<RollupExpected>(e => e.AreaCode)) : rows;
     }
 
     /// <summary>Every prefix of the caller's scope names whole areas at the request's level (or coarser).</summary>
     private static bool WholeGroupsVisible(QueryScope scope) =>
-        AccessScope.Current is not { IsEverything: false } access || access.Prefixes.All(p => p.Length <= scope.KeyLength);
+        scope.Caller is not { IsEverything: false } access || access.Prefixes.All(p => p.Length <= scope.KeyLength);
 }
 #pragma warning restore IDE0057

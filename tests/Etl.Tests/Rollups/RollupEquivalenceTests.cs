@@ -80,10 +80,11 @@ public sealed class RollupEquivalenceTests
     private static async Task<(bool Covered, bool ExpectedCovered, int Rows)> CompareAsync(WarehouseDbContext db, Request request, CancellationToken ct)
     {
         var plan = (await IndicatorPlanner.PlanAsync(db, [request.Indicator], request.Grain, ct))[0];
-        var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, ct);
+        var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, request.Scope, ct);
         var scope = new QueryScope(prefix, request.Level, request.Grain, new DateOnly(request.From, 1, 1), new DateOnly(request.To, 12, 31), request.Structure)
         {
-            Lineage = request.Structure == AreaStructure.Current ? await LineageChains.ForAsync(db, prefix, ct) : Lineage.None,
+            Caller = request.Scope,
+            Lineage = request.Structure == AreaStructure.Current ? await LineageChains.ForAsync(db, prefix, request.Scope, ct) : Lineage.None,
         };
         plan = await ThresholdConstants.ResolveAsync(db, scope, plan, ct);
         var coverage = await RollupReader.CoverAsync(db, scope, plan, ct);
