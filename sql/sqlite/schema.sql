@@ -721,3 +721,13 @@ CREATE TABLE "saved_report" (
 
 INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
 VALUES ('20261202151400_SavedReports', '10.0.15');
+
+CREATE TABLE "sec_request_count" (
+    "caller" TEXT NOT NULL,
+    "window_start_epoch" INTEGER NOT NULL,
+    "granted" INTEGER NOT NULL,
+    CONSTRAINT "pk_sec_request_count" PRIMARY KEY ("caller", "window_start_epoch")
+);
+
+INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
+VALUES ('20261203090909_SharedRequestCounts', '10.0.15');

@@ -36,6 +36,9 @@ public abstract class WarehouseDbContext(DbContextOptions options) : DbContext(o
     public DbSet<WarehouseVersion> WarehouseVersions => Set<WarehouseVersion>();
     public DbSet<Reports.SavedReport> SavedReports => Set<Reports.SavedReport>();
 
+    /// <summary>Requests granted per caller and minute, shared by the API instances (<see cref="Security.RequestCountStore"/>).</summary>
+    public DbSet<Security.RequestCount> RequestCounts => Set<Security.RequestCount>();
+
     /// <summary>The provider this context speaks to.</summary>
     public abstract WarehouseProvider Provider { get; }
 
