@@ -7,11 +7,12 @@
 #   scripts/postgres-cluster.sh stop   DIR       pg_ctl stop -m fast (no-op if not running)
 #   scripts/postgres-cluster.sh env    DIR       print DIR/env
 #   scripts/postgres-cluster.sh status DIR       exit 0 if running, 1 otherwise
-#   scripts/postgres-cluster.sh standby PRIMARY_DIR DIR
+#   scripts/postgres-cluster.sh standby PRIMARY_DIR DIR [N]
 #                                                a streaming hot standby of the running cluster in PRIMARY_DIR:
 #                                                pg_basebackup -R with a replication slot (first time) + start;
-#                                                writes DIR/env (GOVERNANCE_TEST_POSTGRES_STANDBY, ..._STANDBY_DIR)
-#                                                and prints it. stop/status DIR work on a standby too.
+#                                                writes DIR/env (GOVERNANCE_TEST_POSTGRES_STANDBY, ..._STANDBY_DIR;
+#                                                standby N > 1: ..._STANDBY2, ..._STANDBY2_DIR) and prints it.
+#                                                stop/status DIR work on a standby too.
 #
 # Layout of DIR (owned by the non-root cluster user):
 #   DIR/data   data directory          DIR/log   server log (pg_ctl -l)
@@ -30,7 +31,7 @@ log() { echo "[postgres-cluster] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 usage() {
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -233,12 +234,14 @@ primary_port() {
 }
 
 write_standby_env() {
-  local port
+  local port number suffix=""
   port="$(cat "$DIR/port")"
+  number="$(cat "$DIR/number" 2>/dev/null || echo 1)"
+  (( number > 1 )) && suffix="$number"
   cat > "$DIR/env.tmp" <<EOF
-# Streaming hot standby in $DIR of the cluster in $(cat "$DIR/primary") (scripts/postgres-cluster.sh standby)
-export GOVERNANCE_TEST_POSTGRES_STANDBY="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=postgres"
-export GOVERNANCE_TEST_POSTGRES_STANDBY_DIR="$DIR"
+# Streaming hot standby $number in $DIR of the cluster in $(cat "$DIR/primary") (scripts/postgres-cluster.sh standby)
+export GOVERNANCE_TEST_POSTGRES_STANDBY$suffix="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=postgres"
+export GOVERNANCE_TEST_POSTGRES_STANDBY${suffix}_DIR="$DIR"
 EOF
   chmod 644 "$DIR/env.tmp"
   mv -f "$DIR/env.tmp" "$DIR/env"
@@ -251,6 +254,11 @@ cmd_standby() {
   pdir="$(cd "$1" && pwd -P)"
   resolve_dir "$2" create
   [[ "$pdir" != "$DIR" ]] || die "the standby needs its own directory, not the primary's"
+  # Its number names its variables; kept in DIR/number, so a restart without it (tests do that) keeps them.
+  if [[ -n "${3:-}" ]]; then
+    [[ "$3" =~ ^[1-9]$ ]] || die "the standby's number N must be 1-9, not '$3'"
+    echo "$3" > "$DIR/number"
+  fi
   install_postgres
   BINDIR="$(find_bindir)"
   pick_user
@@ -380,6 +388,6 @@ case "${1:-}" in
   stop)    cmd_stop "${2:-}" ;;
   env)     cmd_env "${2:-}" ;;
   status)  cmd_status "${2:-}" ;;
-  standby) cmd_standby "${2:-}" "${3:-}" ;;
+  standby) cmd_standby "${2:-}" "${3:-}" "${4:-}" ;;
   *)       usage ;;
 esac

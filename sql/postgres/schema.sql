@@ -999,3 +999,26 @@ $rollups$;
 
 INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
 VALUES ('20261203095407_Rollups', '10.0.15');
+
+CREATE TABLE sec_request_count (
+    caller character varying(80) NOT NULL,
+    window_start_epoch bigint NOT NULL,
+    granted bigint NOT NULL,
+    CONSTRAINT pk_sec_request_count PRIMARY KEY (caller, window_start_epoch)
+);
+
+do $grants$
+declare reader regrole;
+begin
+    for reader in
+        select distinct a.grantee::regrole
+        from pg_class as c cross join lateral aclexplode(c.relacl) as a
+        where c.oid = 'dim_area'::regclass and a.privilege_type = 'SELECT' and a.grantee <> c.relowner and a.grantee <> 0
+    loop
+        execute format('grant select, insert, update, delete on sec_request_count to %s', reader);
+    end loop;
+end
+$grants$;
+
+INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+VALUES ('20261203125302_SharedRequestCounts', '10.0.15');

@@ -796,3 +796,13 @@ WHERE w.id = 1;
 
 INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
 VALUES ('20261203095404_Rollups', '10.0.15');
+
+CREATE TABLE "sec_request_count" (
+    "caller" TEXT NOT NULL,
+    "window_start_epoch" INTEGER NOT NULL,
+    "granted" INTEGER NOT NULL,
+    CONSTRAINT "pk_sec_request_count" PRIMARY KEY ("caller", "window_start_epoch")
+);
+
+INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
+VALUES ('20261203125245_SharedRequestCounts', '10.0.15');

@@ -637,3 +637,15 @@ GO
 INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
 VALUES (N'20261203095411_Rollups', N'10.0.15');
 GO
+
+CREATE TABLE [sec_request_count] (
+    [caller] varchar(80) NOT NULL,
+    [window_start_epoch] bigint NOT NULL,
+    [granted] bigint NOT NULL,
+    CONSTRAINT [pk_sec_request_count] PRIMARY KEY ([caller], [window_start_epoch])
+);
+GO
+
+INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+VALUES (N'20261203125321_SharedRequestCounts', N'10.0.15');
+GO

@@ -50,6 +50,9 @@ public abstract class WarehouseDbContext(DbContextOptions options) : DbContext(o
     /// <summary>The one row saying whether the roll-ups are current (<c>agg_state</c>).</summary>
     public DbSet<Rollups.RollupState> RollupStates => Set<Rollups.RollupState>();
 
+    /// <summary>Requests granted per caller and minute, shared by the API instances (<see cref="Security.RequestCountStore"/>).</summary>
+    public DbSet<Security.RequestCount> RequestCounts => Set<Security.RequestCount>();
+
     /// <summary>The provider this context speaks to.</summary>
     public abstract WarehouseProvider Provider { get; }
 

@@ -20,6 +20,7 @@ public static class WarehouseServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Security.ApiKeyStore>();
         services.AddSingleton<Reports.SavedReportStore>();
+        services.AddSingleton<Security.RequestCountStore>();
         return services;
     }
 }

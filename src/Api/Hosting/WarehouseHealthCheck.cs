@@ -59,6 +59,10 @@ internal sealed class WarehouseHealthCheck(WarehouseHealthCheck.Probe probe) : I
 
         private async Task<HealthCheckResult> RunAsync()
         {
+            // Never complete inside ResultAsync's `_running ??= RunAsync()`: a probe finished there (a start-up whose model
+            // building outlasted the timeout, so the query was cancelled before any I/O) would be stored as running after
+            // it cleared _running, and no probe would ever run again.
+            await Task.Yield();
             var result = await CheckAsync();
             lock (_gate)
             {

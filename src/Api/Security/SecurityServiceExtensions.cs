@@ -33,6 +33,8 @@ public static class SecurityServiceExtensions
         builder.Services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RequestAccess>();
         builder.Services.AddSingleton<FailedAuthentications>();
+        builder.Services.AddSingleton<SharedRequestBudget>();
+        builder.Services.AddHostedService<RequestCountCleanup>();
         builder.Services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = RequestRateLimit.PerCaller();
@@ -47,6 +49,7 @@ public static class SecurityServiceExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<BodySizeLimit>();
         app.UseRateLimiter();
+        app.UseMiddleware<SharedRequestLimit>();
         app.UseAuthentication(); // here, after the limits: left out, the host would add it first, and every refused request would cost a key lookup
         app.UseMiddleware<AccessGate>();
         _ = app.Services.GetRequiredService<RequestAccess>(); // a bad trusted-documents or introspection setting stops start-up

@@ -5,7 +5,8 @@ namespace Governance.Warehouse.Security;
 
 /// <summary>
 /// The PostgreSQL login the API runs as, so row-level security holds: LOGIN, no superuser, no BYPASSRLS, inheriting no
-/// role, owning nothing, SELECT on the warehouse's tables and views (the API writes nothing). Run as the tables' owner
+/// role, owning nothing, SELECT on the warehouse's tables and views; it writes one table, the requests per caller and
+/// minute that the API instances share (<see cref="RequestCountStore.Table"/>), and nothing else. Run as the tables' owner
 /// (or a superuser) with CREATEROLE; idempotent: a second run re-asserts the attributes, the password and the grants,
 /// so run it again after a migration adds tables.
 /// </summary>
@@ -55,6 +56,9 @@ public static partial class ApiDatabaseRole
                 execute format('grant usage on schema %I to {role}', current_schema());
                 execute format('revoke all on all tables in schema %I from {role}', current_schema());
                 execute format('grant select on all tables in schema %I to {role}', current_schema());
+                if to_regclass('{RequestCountStore.Table}') is not null then
+                    execute 'grant insert, update, delete on {RequestCountStore.Table} to {role}';
+                end if;
             end
             $grants$
             """,

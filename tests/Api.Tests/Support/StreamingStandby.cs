@@ -8,7 +8,9 @@ namespace Governance.Api.Tests.Support;
 /// The streaming hot standby of the test server (<c>GOVERNANCE_TEST_POSTGRES</c>) that <c>scripts/postgres-cluster.sh
 /// standby</c> started: <c>GOVERNANCE_TEST_POSTGRES_STANDBY</c> (its connection string) and
 /// <c>GOVERNANCE_TEST_POSTGRES_STANDBY_DIR</c> (its folder, so a test may stop and start it). Without them the test is
-/// skipped with the reason; with <c>GOVERNANCE_REQUIRE_POSTGRES=1</c> (CI) it fails.
+/// skipped with the reason; with <c>GOVERNANCE_REQUIRE_POSTGRES=1</c> (CI) it fails. A second standby of the same server
+/// (<c>postgres-cluster.sh standby PRIMARY_DIR DIR 2</c>) is named by <c>GOVERNANCE_TEST_POSTGRES_STANDBY2</c> and
+/// <c>GOVERNANCE_TEST_POSTGRES_STANDBY2_DIR</c>.
 /// </summary>
 public sealed class StreamingStandby
 {
@@ -29,20 +31,22 @@ public sealed class StreamingStandby
 
     public string Folder { get; }
 
-    public static async Task<StreamingStandby> RequireAsync()
+    /// <summary>Standby <paramref name="number"/> (1 or 2) of the test server, replaying; a skip or failure naming its variables when there is none.</summary>
+    public static async Task<StreamingStandby> RequireAsync(int number = 1)
     {
         var primary = TestWarehouse.PostgresServer();
-        var server = Environment.GetEnvironmentVariable("GOVERNANCE_TEST_POSTGRES_STANDBY");
-        var folder = Environment.GetEnvironmentVariable("GOVERNANCE_TEST_POSTGRES_STANDBY_DIR");
+        var variable = number == 1 ? "GOVERNANCE_TEST_POSTGRES_STANDBY" : $"GOVERNANCE_TEST_POSTGRES_STANDBY{number}";
+        var server = Environment.GetEnvironmentVariable(variable);
+        var folder = Environment.GetEnvironmentVariable(variable + "_DIR");
         if (string.IsNullOrWhiteSpace(server) || string.IsNullOrWhiteSpace(folder))
         {
-            const string Reason = "GOVERNANCE_TEST_POSTGRES_STANDBY and GOVERNANCE_TEST_POSTGRES_STANDBY_DIR name no streaming standby of GOVERNANCE_TEST_POSTGRES (scripts/postgres-cluster.sh standby PRIMARY_DIR DIR starts one and writes DIR/env)";
+            var reason = $"{variable} and {variable}_DIR name no streaming standby of GOVERNANCE_TEST_POSTGRES (scripts/postgres-cluster.sh standby PRIMARY_DIR DIR{(number == 1 ? string.Empty : $" {number}")} starts one and writes DIR/env)";
             if (Environment.GetEnvironmentVariable("GOVERNANCE_REQUIRE_POSTGRES") == "1")
             {
-                Assert.Fail("GOVERNANCE_REQUIRE_POSTGRES=1 but " + Reason + ".");
+                Assert.Fail("GOVERNANCE_REQUIRE_POSTGRES=1 but " + reason + ".");
             }
 
-            Assert.Skip("Read-replica test skipped: " + Reason + ".");
+            Assert.Skip("Read-replica test skipped: " + reason + ".");
         }
 
         var standby = new StreamingStandby(primary, server, folder);

@@ -47,6 +47,13 @@ public sealed class LimitOptions
     [Range(0, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 600;
 
+    /// <summary>
+    /// Count <see cref="RequestsPerMinute"/> in the warehouse (<c>sec_request_count</c> on the primary), so that every API
+    /// instance on it enforces one limit per caller; false: each process counts alone. Null: on for PostgreSQL and SQL
+    /// Server, off for SQLite (one process, whose loads hold the file's write lock).
+    /// </summary>
+    public bool? ShareRequestCounts { get; set; }
+
     /// <summary>Requests one principal (key, token, or address without credentials) may have running at once; 0 turns the limit off.</summary>
     [Range(0, 10_000)]
     public int ConcurrentRequestsPerCaller { get; set; } = 4;

@@ -13,9 +13,13 @@ namespace Governance.Api.GraphQL.Limits;
 /// more wait, <c>Api:Limits:ConcurrentRequestsQueue</c>), and <c>Api:Limits:RequestsPerMinute</c> a minute. It runs
 /// before the access gate, so a refused request costs no key lookup: the caller is told apart by what it presents
 /// (the SHA-256 of its key or token) or, without credentials, by its client address (a known proxy's forwarded one).
+/// The per-minute limit here is this process's own; when it is shared by the instances (<see cref="SharedRequestBudget"/>)
+/// <see cref="SharedRequestLimit"/> enforces it instead. The concurrency limit is always per process: it guards its threads.
 /// </summary>
 internal static class RequestRateLimit
 {
+    public const string PerMinuteMessage = "Too many requests from this caller in the last minute (Api:Limits:RequestsPerMinute); retry later.";
+
     public static PartitionedRateLimiter<HttpContext> PerCaller() => PartitionedRateLimiter.CreateChained(Concurrent(), PerMinute());
 
     private static PartitionedRateLimiter<HttpContext> Concurrent() => PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -34,7 +38,9 @@ internal static class RequestRateLimit
     private static PartitionedRateLimiter<HttpContext> PerMinute() => PartitionedRateLimiter.Create<HttpContext, string>(http =>
     {
         var limit = Limits(http).RequestsPerMinute;
-        return limit == 0 || !IsGraphQL(http)
+
+        // Shared by the instances, the limit is SharedRequestLimit's, counted in the warehouse.
+        return limit == 0 || !IsGraphQL(http) || http.RequestServices.GetRequiredService<SharedRequestBudget>().Enabled
             ? RateLimitPartition.GetNoLimiter(string.Empty)
             : RateLimitPartition.GetFixedWindowLimiter(CallerOf(http), _ => new FixedWindowRateLimiterOptions
             {
@@ -64,8 +70,7 @@ internal static class RequestRateLimit
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            await ErrorResponse.WriteAsync(http, StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
-                "Too many requests from this caller in the last minute (Api:Limits:RequestsPerMinute); retry later.");
+            await ErrorResponse.WriteAsync(http, StatusCodes.Status429TooManyRequests, "RATE_LIMITED", PerMinuteMessage);
             return;
         }
 

@@ -1120,6 +1120,28 @@ namespace Governance.Warehouse.Migrations.SqlServer
                     b.ToTable("sec_api_key", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Warehouse.Security.RequestCount", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(80)")
+                        .HasColumnName("caller");
+
+                    b.Property<long>("WindowStartEpoch")
+                        .HasColumnType("bigint")
+                        .HasColumnName("window_start_epoch");
+
+                    b.Property<long>("Granted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("granted");
+
+                    b.HasKey("Caller", "WindowStartEpoch")
+                        .HasName("pk_sec_request_count");
+
+                    b.ToTable("sec_request_count", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Warehouse.WarehouseVersion", b =>
                 {
                     b.Property<int>("Id")
