@@ -18,10 +18,10 @@ public sealed class AreaFileLoader(IDbContextFactory<WarehouseDbContext> factory
     public Task<LoadResult> LoadAsync(string path, LoadOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return LoadRun.RunAsync(factory, logger, LoadBatchKind.Areas, path, options, async (db, batch, _, ct) => new LoadRun.Outcome(await LoadBatchAsync(db, batch, path, options, settings?.Value.Limits, ct)), cancellationToken);
+        return LoadRun.RunAsync(factory, logger, LoadBatchKind.Areas, path, options, async (db, batch, phases, ct) => new LoadRun.Outcome(await LoadBatchAsync(db, batch, path, options, settings?.Value.Limits, phases, ct)), cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<RejectSummary>> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, string path, LoadOptions options, ReadLimits? limits, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<RejectSummary>> LoadBatchAsync(WarehouseDbContext db, LoadBatch batch, string path, LoadOptions options, ReadLimits? limits, LoadPhases phases, CancellationToken cancellationToken)
     {
         var rejects = new RejectCollector();
         var rows = new List<AreaRow>();
@@ -46,6 +46,7 @@ public sealed class AreaFileLoader(IDbContextFactory<WarehouseDbContext> factory
             }
         }
 
+        phases.Mark("read");
         var existing = await db.Areas.AsNoTracking().ToListAsync(cancellationToken);
         var lineage = await db.AreaLineage.AsNoTracking().Select(l => new { l.AreaCode, l.ReplacedCode }).ToListAsync(cancellationToken);
         var changes = new AreaChanges(existing, lineage.Select(l => (l.AreaCode, l.ReplacedCode)), rejects, DateTimeOffset.UtcNow);
@@ -59,6 +60,7 @@ public sealed class AreaFileLoader(IDbContextFactory<WarehouseDbContext> factory
             changes.ApplyReplaces(row);
         }
 
+        phases.Mark("compare");
         batch.RowsRead = reader.DataRows;
         batch.RowsRejected = rejects.Count;
         if (options.DryRun || (rejects.Count > 0 && !options.SkipInvalidRows))
@@ -71,6 +73,8 @@ public sealed class AreaFileLoader(IDbContextFactory<WarehouseDbContext> factory
         db.Areas.AddRange(changes.Added);
         db.Areas.UpdateRange(changes.Modified.Except(changes.Added));
         db.AreaLineage.AddRange(changes.Lineage);
+        await db.SaveChangesAsync(cancellationToken);
+        phases.Mark("write");
         (batch.RowsInserted, batch.RowsUpdated, batch.RowsUnchanged) = (changes.Inserted, changes.Updated, changes.Unchanged);
         batch.Status = LoadBatchStatus.Loaded;
         return rejects.All;
