@@ -2,6 +2,7 @@ using Governance.Etl.Loading;
 using Governance.Etl.Tests.Support;
 using Governance.TestSupport;
 using Governance.Warehouse;
+using Governance.Warehouse.Loading;
 using Microsoft.EntityFrameworkCore;
 using static Governance.Etl.Tests.Support.Some;
 
@@ -119,5 +120,30 @@ public sealed class AreaVersionRulesTests
 
         // A code's versions are numbered in the order of their validity, as every earlier load numbered them.
         Assert.All(areas.GroupBy(a => a.AreaCode), g => Assert.Equal(g.OrderBy(a => a.ValidFrom).Select(a => a.AreaSk), g.OrderBy(a => a.AreaSk).Select(a => a.AreaSk)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ARejectOfAStagedWorkbookRowNamesItsSheetRowAndColumn(WarehouseProvider provider)
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder);
+        var path = folder.File("revision.xlsx");
+        Workbook.Write(
+            path,
+            ("说明", [["2024 年区划调整"]]),
+            ("区划", [["区划代码", "名称", "城乡分类代码", "生效日期"], [V2, "二村", "220", ""], [V1, "一村（新）", "220", "1999/12/31"], [V3, "三村（新）", "220", "2024/1/1"]]));
+
+        var result = await Loaders.Areas(warehouse).LoadAsync(path, new LoadOptions(SkipInvalidRows: true), TestContext.Current.CancellationToken);
+
+        Assert.Equal((LoadBatchStatus.Loaded, 0, 1, 1), (result.Status, result.Inserted, result.Updated, result.Unchanged));
+        var reject = Assert.Single(result.Rejects);
+        Assert.Equal(("区划", 3, "valid_from", "validity_overlap", "1999/12/31"), (reject.Sheet, reject.Line, reject.Column, reject.Rule, reject.RawValue));
+        await using var db = warehouse.CreateDbContext();
+        Assert.Equal(
+            [$"{V1} 一村 2000-01-01..", $"{V3} 三村 2000-01-01..2023-12-31", $"{V3} 三村（新） 2024-01-01.."],
+            (await db.Areas.Where(a => a.AreaCode == V1 || a.AreaCode == V3).ToListAsync(TestContext.Current.CancellationToken))
+                .OrderBy(a => a.AreaCode, StringComparer.Ordinal).ThenBy(a => a.ValidFrom).Select(a => $"{a.AreaCode} {a.Name} {a.ValidFrom:yyyy-MM-dd}..{a.ValidTo:yyyy-MM-dd}"));
     }
 }
