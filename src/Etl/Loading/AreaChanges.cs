@@ -3,9 +3,16 @@ using Governance.Warehouse.Dimensions;
 
 namespace Governance.Etl.Loading;
 
-/// <summary>The dim_area versions and lineage an area list leads to, computed in memory (area lists are small) before anything is written.</summary>
+/// <summary>
+/// The dim_area versions and lineage that rows of an area list lead to, computed in memory before anything is written,
+/// from the loaded versions and lineage of their codes. <see cref="AreaStaging"/> gives it the rows the database cannot
+/// decide alone (every row of a code it holds, in file order), so these are the loader's rules for any file.
+/// </summary>
 internal sealed class AreaChanges(IEnumerable<Area> existing, IEnumerable<(string AreaCode, string ReplacedCode)> lineage, RejectCollector rejects, DateTimeOffset now)
 {
+    /// <summary>dim_area.name's length: a longer name is stored cut to it (and compared whole).</summary>
+    public const int NameLength = 100;
+
     private readonly Dictionary<string, List<Area>> _versions = existing
         .GroupBy(a => a.AreaCode, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.OrderBy(a => a.ValidFrom).ToList(), StringComparer.Ordinal);
@@ -119,7 +126,7 @@ internal sealed class AreaChanges(IEnumerable<Area> existing, IEnumerable<(strin
         var area = new Area
         {
             AreaCode = row.Code.Value,
-            Name = row.Name.Length > 100 ? row.Name[..100] : row.Name,
+            Name = row.Name.Length > NameLength ? row.Name[..NameLength] : row.Name,
             Level = row.Code.Level,
             Kind = row.Code.Kind,
             ParentCode = row.Code.ParentCode,
