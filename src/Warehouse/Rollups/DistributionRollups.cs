@@ -89,7 +89,89 @@ public static class DistributionRollups
         return new Distribution(row.Count, row.Mean, row.StdDev, row.Min, row.P10, row.Q1, row.Median, row.Q3, row.P90, row.Max, row.Gini, bands);
     }
 
+    /// <summary>
+    /// <c>governance rollups check</c>'s part: every (indicator, period) pair of a covered indicator's facts made again
+    /// from the facts and compared with the stored rows, area by area and column by column (the same code computes both,
+    /// so every bit must agree); rows stored for pairs or areas the facts do not have are differences too.
+    /// </summary>
+    internal static async Task<int> CompareAsync(WarehouseDbContext db, RollupDifferences found, CancellationToken cancellationToken)
+    {
+        var catalogue = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.IndicatorSk, cancellationToken);
+        var summed = catalogue.Values.Where(Covers).Select(i => i.IndicatorSk).ToList();
+        var pairs = await db.IndicatorValues.Where(v => summed.Contains(v.IndicatorSk)).Select(v => new { v.IndicatorSk, v.PeriodSk }).Distinct().ToListAsync(cancellationToken);
+        var storedPairs = await db.DistributionRollups.Select(d => new { d.IndicatorSk, d.PeriodSk }).Distinct().ToListAsync(cancellationToken);
+        var periods = await db.Periods.AsNoTracking().ToDictionaryAsync(p => p.PeriodSk, p => p.PeriodKey, cancellationToken);
+        var compared = 0;
+        foreach (var pair in pairs.Union(storedPairs).Distinct().OrderBy(p => p.IndicatorSk).ThenBy(p => p.PeriodSk))
+        {
+            var indicator = catalogue.GetValueOrDefault(pair.IndicatorSk);
+            var name = $"distribution of {indicator?.IndicatorCode ?? $"indicator_sk {pair.IndicatorSk}"} in {periods.GetValueOrDefault(pair.PeriodSk, $"period_sk {pair.PeriodSk}")}";
+            var expected = indicator is not null && Covers(indicator)
+                ? (await RowsAsync(db, indicator, pair.PeriodSk, null, cancellationToken)).ToDictionary(r => r.Prefix, StringComparer.Ordinal)
+                : [];
+            var stored = await db.DistributionRollups.AsNoTracking().Where(d => d.IndicatorSk == pair.IndicatorSk && d.PeriodSk == pair.PeriodSk)
+                .ToDictionaryAsync(d => d.Prefix, StringComparer.Ordinal, cancellationToken);
+            foreach (var prefix in expected.Keys.Union(stored.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                compared++;
+                var area = prefix.Length == 0 ? "the nation" : $"area {prefix.PadRight(12, '0')}";
+                if (!stored.TryGetValue(prefix, out var kept))
+                {
+                    found.Add($"{name}, {area}: missing from {DistributionRollup.Table}");
+                    continue;
+                }
+
+                if (!expected.TryGetValue(prefix, out var made))
+                {
+                    found.Add($"{name}, {area}: kept in {DistributionRollup.Table}, but the facts have no value there");
+                    continue;
+                }
+
+                foreach (var (column, keptValue, madeValue) in Columns(kept, made).Where(c => !Equals(c.Kept, c.Made)))
+                {
+                    found.Add($"{name}, {area}: {column} stored {keptValue ?? "null"}, expected {madeValue ?? "null"}");
+                }
+            }
+        }
+
+        return compared;
+    }
+
+    private static IEnumerable<(string Column, string? Kept, string? Made)> Columns(DistributionRollup kept, DistributionRollup made)
+    {
+        static string? R(double? v) => v?.ToString("R", CultureInfo.InvariantCulture);
+        yield return ("count", kept.Count.ToString(CultureInfo.InvariantCulture), made.Count.ToString(CultureInfo.InvariantCulture));
+        yield return ("mean", R(kept.Mean), R(made.Mean));
+        yield return ("std_dev", R(kept.StdDev), R(made.StdDev));
+        yield return ("min", R(kept.Min), R(made.Min));
+        yield return ("p10", R(kept.P10), R(made.P10));
+        yield return ("q1", R(kept.Q1), R(made.Q1));
+        yield return ("median", R(kept.Median), R(made.Median));
+        yield return ("q3", R(kept.Q3), R(made.Q3));
+        yield return ("p90", R(kept.P90), R(made.P90));
+        yield return ("max", R(kept.Max), R(made.Max));
+        yield return ("gini", R(kept.Gini), R(made.Gini));
+        yield return ("band_counts", kept.BandCounts, made.BandCounts);
+    }
+
     private static async Task<int> RefreshPairAsync(WarehouseDbContext db, Indicator indicator, int periodSk, HashSet<string>? touched, CancellationToken cancellationToken)
+    {
+        var sk = indicator.IndicatorSk;
+        var rows = await RowsAsync(db, indicator, periodSk, touched, cancellationToken);
+        var stale = db.DistributionRollups.Where(d => d.IndicatorSk == sk && d.PeriodSk == periodSk);
+        if (touched is not null)
+        {
+            var prefixes = touched.ToList();
+            stale = stale.Where(d => prefixes.Contains(d.Prefix));
+        }
+
+        await stale.ExecuteDeleteAsync(cancellationToken);
+        await InsertAsync(db, rows, cancellationToken);
+        return rows.Count;
+    }
+
+    /// <summary>The rows of one (indicator, period) pair made from the facts, for the areas of <paramref name="touched"/> (every area when null).</summary>
+    private static async Task<List<DistributionRollup>> RowsAsync(WarehouseDbContext db, Indicator indicator, int periodSk, HashSet<string>? touched, CancellationToken cancellationToken)
     {
         var sk = indicator.IndicatorSk;
 
@@ -100,14 +182,6 @@ public static class DistributionRollups
             where v.IndicatorSk == sk && v.PeriodSk == periodSk
             select new { a.AreaCode, Value = (double)v.Value })
             .ToListAsync(cancellationToken);
-        var stale = db.DistributionRollups.Where(d => d.IndicatorSk == sk && d.PeriodSk == periodSk);
-        if (touched is not null)
-        {
-            var prefixes = touched.ToList();
-            stale = stale.Where(d => prefixes.Contains(d.Prefix));
-        }
-
-        await stale.ExecuteDeleteAsync(cancellationToken);
         var (breaks, zeroBand) = DistributionRequest.DefaultBands(indicator);
         var rows = new List<DistributionRollup>();
         foreach (var length in PrefixLengths)
@@ -141,8 +215,7 @@ public static class DistributionRollups
             }
         }
 
-        await InsertAsync(db, rows, cancellationToken);
-        return rows.Count;
+        return rows;
     }
 
     /// <summary>

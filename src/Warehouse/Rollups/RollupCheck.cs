@@ -74,6 +74,7 @@ public static class RollupCheck
         await RollupComparison.TotalsAsync(db, tables.Totals, found, names, scales, cancellationToken);
         await RollupComparison.ExpectedAsync(db, tables.Expected, found, cancellationToken);
         await DropTablesAsync(db, tables, cancellationToken);
+        rows += await DistributionRollups.CompareAsync(db, found, cancellationToken);
         return new RollupCheckResult(state.Version, version, rows, found.Count, found.Listed);
     }
 

@@ -47,6 +47,42 @@ public sealed class RollupsCommandTests
         Assert.Equal(0, (await GovernanceProcess.RunAsync(warehouse, "rollups", "check")).ExitCode);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CheckComparesThePrecomputedDistributionsToo(WarehouseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        using var folder = new TempFolder();
+        await Loaders.SeedAreasAsync(warehouse, folder, withMerge: true);
+        var loaded = await Loaders.Indicators(warehouse).LoadAsync(folder.Write("2024.csv", LongFile(V1 + ",2024,CE_OPERATING_INCOME,12", V4 + ",2024,CE_OPERATING_INCOME,9")), Governance.Etl.Loading.LoadOptions.Default, ct);
+        Assert.Equal(LoadBatchStatus.Loaded, loaded.Status);
+        var equal = await GovernanceProcess.RunAsync(warehouse, "rollups", "check");
+        Assert.True(equal.ExitCode == 0, equal.Output + equal.Error);
+
+        // The nation's 2024 income distribution: its largest village value (12) made 99, and a province with no facts.
+        await using (var db = warehouse.CreateDbContext())
+        {
+            var sk = await db.Indicators.Where(i => i.IndicatorCode == "CE_OPERATING_INCOME").Select(i => i.IndicatorSk).SingleAsync(ct);
+            Assert.Equal(1, await db.Database.ExecuteSqlAsync($"UPDATE agg_distribution SET max = 99 WHERE indicator_sk = {sk} AND period_sk = 2024000 AND prefix = ''", ct));
+            Assert.Equal(1, await db.Database.ExecuteSqlAsync($"INSERT INTO agg_distribution (indicator_sk, period_sk, prefix, count, band_counts) VALUES ({sk}, 2024000, '99', 0, '')", ct));
+        }
+
+        var corrupted = await GovernanceProcess.RunAsync(warehouse, "rollups", "check");
+        Assert.Equal(1, corrupted.ExitCode);
+        var compared = int.Parse(equal.Output.Trim()["Roll-ups equal the facts: ".Length..^" rows recomputed.".Length], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            [
+                "  distribution of CE_OPERATING_INCOME in 2024, the nation: max stored 99, expected 12",
+                "  distribution of CE_OPERATING_INCOME in 2024, area 990000000000: kept in agg_distribution, but the facts have no value there",
+                FormattableString.Invariant($"Roll-ups differ from the facts: 2 differences in {compared + 1:N0} rows recomputed."),
+            ],
+            corrupted.Output.Trim('\n').Split('\n'));
+
+        Assert.Equal(0, (await GovernanceProcess.RunAsync(warehouse, "rollups", "rebuild")).ExitCode);
+        Assert.Equal(0, (await GovernanceProcess.RunAsync(warehouse, "rollups", "check")).ExitCode);
+    }
+
     [Fact]
     public async Task CheckExitsOneWhenTheRollupsAreOutOfUse()
     {
