@@ -41,6 +41,6 @@ internal sealed record BenchmarkQuery(string Name, string GraphQL, string Sql)
         new(
             "top 10 villages by operating income",
             $$"""{ observations(indicators: ["CE_OPERATING_INCOME"], level: VILLAGE, from: "{{year}}", to: "{{year}}", orderBy: [{field: VALUE, direction: DESC}], first: 10) { nodes { areaCode value yoyGrowth } } }""",
-            $"select a.area_code, v.value, v.value / before.value - 1 as yoy {Facts} left join fct_indicator_value as before on before.area_sk = v.area_sk and before.indicator_sk = v.indicator_sk and before.period_sk = v.period_sk - 1000 and before.value <> 0 where i.indicator_code = 'CE_OPERATING_INCOME' and p.period_key = '{year}' order by v.value desc, a.area_code limit 10"),
+            $"select a.area_code, v.value, v.value / before.value - 1 as yoy {Facts} left join fct_indicator_value as before on before.area_sk = v.area_sk and before.indicator_sk = v.indicator_sk and before.period_sk = (select period_sk from dim_period where period_key = '{year - 1}') and before.value <> 0 where i.indicator_code = 'CE_OPERATING_INCOME' and p.period_key = '{year}' order by v.value desc, a.area_code limit 10"),
     ];
 }

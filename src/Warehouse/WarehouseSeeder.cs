@@ -52,14 +52,6 @@ public static class WarehouseSeeder
         db.ChangeTracker.AcceptAllChanges();
     }
 
-    /// <summary>The surrogate key of a period: stable and computable, so loaders need no lookup (year 2023 is 2023000, 2023Q2 is 2023200, 202305 is 2023005).</summary>
-    public static int PeriodSk(PeriodKey key) => key.Grain switch
-    {
-        PeriodGrain.Year => key.Year * 1000,
-        PeriodGrain.Quarter => (key.Year * 1000) + (key.Number * 100),
-        _ => (key.Year * 1000) + key.Number,
-    };
-
     private static async Task SeedIndicatorsAsync(WarehouseDbContext db, IEnumerable<CatalogueEntry> indicators, CancellationToken cancellationToken)
     {
         var existing = await db.Indicators.ToDictionaryAsync(i => i.IndicatorCode, StringComparer.Ordinal, cancellationToken);
@@ -98,7 +90,7 @@ public static class WarehouseSeeder
         var existing = (await db.Periods.Select(p => p.PeriodSk).ToListAsync(cancellationToken)).ToHashSet();
         foreach (var key in AllPeriods())
         {
-            var sk = PeriodSk(key);
+            var sk = PeriodSurrogateKey.Of(key);
             if (existing.Contains(sk))
             {
                 continue;

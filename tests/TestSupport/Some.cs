@@ -85,7 +85,7 @@ public sealed class Some(TestWarehouse warehouse)
         {
             var key = PeriodKey.Parse(period);
             var area = areas.Single(a => a.AreaCode == code && a.OverlapsPeriod(key.Start, key.End));
-            var periodSk = WarehouseSeeder.PeriodSk(key);
+            var periodSk = PeriodSurrogateKey.Of(key);
             if (isTarget)
             {
                 db.Targets.Add(new Target { AreaSk = area.AreaSk, IndicatorSk = indicators[indicator], PeriodSk = periodSk, TargetValue = value, LoadBatchId = batch.LoadBatchId });

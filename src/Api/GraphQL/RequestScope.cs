@@ -1,5 +1,4 @@
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
 using Governance.Warehouse.Security;
 using GraphQL;
 
@@ -8,6 +7,8 @@ namespace Governance.Api.GraphQL;
 /// <summary>
 /// The request's <see cref="AccessScope"/> applied to the areas and load-batch slices: areas outside the scope answer as
 /// if they did not exist; roles that may not read a thing get a FORBIDDEN error. Outside a request everything is visible.
+/// The checks themselves are <see cref="AccessChecks"/>'; this passes them the current request's scope, and hands the
+/// caller to the query engine (<see cref="Caller"/>).
 /// </summary>
 public static class RequestScope
 {
@@ -29,38 +30,15 @@ public static class RequestScope
     }
 
     /// <summary>True when the area is inside the request's scope.</summary>
-    public static bool Sees(string? areaCode) => AccessScope.Current is not { } scope || scope.Covers(areaCode);
+    public static bool Sees(string? areaCode) => AccessChecks.Sees(AccessScope.Current, areaCode);
 
     /// <summary>Only the areas inside the request's scope, filtered in the database.</summary>
-    public static IQueryable<Area> Visible(this IQueryable<Area> areas) =>
-        AccessScope.Current is { IsEverything: false } scope ? areas.Where(scope.Filter<Area>(a => a.AreaCode)) : areas;
+    public static IQueryable<Area> Visible(this IQueryable<Area> areas) => AccessChecks.Visible(areas, AccessScope.Current);
 
     /// <summary>True when a list may look inside the area: it is in the scope, or it encloses part of the scope.</summary>
-    public static bool MayLookWithin(AreaCode within) =>
-        AccessScope.Current is not { IsEverything: false } scope
-        || scope.Covers(within.Value)
-        || scope.Prefixes.Any(p => p.StartsWith(within.Prefix, StringComparison.Ordinal));
+    public static bool MayLookWithin(AreaCode within) => AccessChecks.MayLookWithin(AccessScope.Current, within);
 
-    public static void RequireIndicatorRead(AreaLevel level)
-    {
-        if (AccessScope.Current is not { } scope)
-        {
-            return;
-        }
+    public static void RequireIndicatorRead(AreaLevel level) => AccessChecks.RequireIndicatorRead(AccessScope.Current, level);
 
-        if (!scope.MayReadIndicators || !scope.MayReadLevel(level))
-        {
-            throw new QueryRuleException(QueryRuleException.Forbidden, $"The {Role(scope)} role may not read {level.ToString().ToUpperInvariant()} values.");
-        }
-    }
-
-    public static void RequireLoadRead()
-    {
-        if (AccessScope.Current is { MayReadLoads: false } scope)
-        {
-            throw new QueryRuleException(QueryRuleException.Forbidden, $"The {Role(scope)} role may not read load batches; the operator and admin roles may.");
-        }
-    }
-
-    private static string Role(AccessScope scope) => scope.Role.ToString().ToLowerInvariant();
+    public static void RequireLoadRead() => AccessChecks.RequireLoadRead(AccessScope.Current);
 }

@@ -42,7 +42,7 @@ internal sealed class AreaChanges(IEnumerable<Area> existing, IEnumerable<(strin
             return;
         }
 
-        var latest = versions[^1];
+        var latest = AreaVersions.LatestStarted(versions);
         if (latest.ValidTo is { } closed && row.ValidFrom is { } reopened && reopened > closed)
         {
             // A code valid again after it was closed (replaced, or given a valid_to): a new version from its valid_from,

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Governance.Etl.Validation;
 using Governance.Warehouse;
+using Governance.Warehouse.Dimensions;
 
 namespace Governance.Etl.Loading;
 
@@ -131,7 +132,7 @@ internal abstract class FactStaging(DbConnection connection, DbTransaction trans
         FROM (
             SELECT s.indicator_sk, s.area_sk, s.period_sk, s.value,
                 (SELECT p.value FROM fct_indicator_value p
-                 WHERE p.area_sk = s.area_sk AND p.period_sk = s.period_sk - 1000 AND p.indicator_sk = s.indicator_sk) AS previous
+                 WHERE p.area_sk = s.area_sk AND p.period_sk = s.period_sk - {PeriodSurrogateKey.PerYear} AND p.indicator_sk = s.indicator_sk) AS previous
             FROM {Table} s
             WHERE s.value > 0) pairs
         WHERE previous > 0

@@ -1,6 +1,7 @@
 using Governance.Etl.Readers;
 using Governance.Etl.Validation;
 using Governance.Warehouse;
+using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Loading;
 using Governance.Warehouse.Maintenance;
 using Governance.Warehouse.Rollups;
@@ -57,7 +58,7 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
                 if (validator.Validate(entry) is { } fact)
                 {
                     keys.Add(fact.AreaSk, fact.PeriodSk, fact.IndicatorSk);
-                    years.Add(fact.PeriodSk / 1000);
+                    years.Add(PeriodSurrogateKey.YearOf(fact.PeriodSk));
                     await staging.AddAsync(++seq, fact, cancellationToken);
                 }
 
@@ -154,7 +155,7 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
         int written;
         if (keys.Overflowed)
         {
-            var (low, high) = years.Count == 0 ? (0, -1) : (years.Min() * 1000, (years.Max() * 1000) + 999); // period keys are year * 1000 + ordinal
+            var (low, high) = years.Count == 0 ? (0, -1) : PeriodSurrogateKey.YearRange(years.Min(), years.Max());
             var pairs = await db.IndicatorValues.Where(v => v.PeriodSk >= low && v.PeriodSk <= high).Select(v => new { v.IndicatorSk, v.PeriodSk }).Distinct().ToListAsync(cancellationToken);
             written = await DistributionRollups.RefreshAsync(db, pairs.Select(p => (p.IndicatorSk, p.PeriodSk)), null, cancellationToken);
         }

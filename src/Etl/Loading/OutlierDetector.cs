@@ -86,7 +86,7 @@ internal static class OutlierDetector
 
     private static LoadWarning Warning(long batchId, Indicator indicator, string areaCode, int periodSk, decimal value, decimal previous, double z)
     {
-        var period = PeriodSks.Key(periodSk);
+        var period = PeriodSurrogateKey.Parse(periodSk);
         var change = ((double)(value / previous) - 1).ToString("P0", CultureInfo.InvariantCulture);
         return new LoadWarning
         {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Governance.Etl.Validation;
+using Governance.Warehouse.Dimensions;
 using Npgsql;
 
 namespace Governance.Etl.Loading;
@@ -67,10 +68,10 @@ internal sealed class PostgresFactStaging(DbConnection connection, DbTransaction
 
     /// <summary>A join PostgreSQL runs as a hash join (or index lookups when the warehouse dwarfs the file): 4 s to 1.3 s on 600,000 rows.</summary>
     public override string PreviousYearPairs =>
-        """
+        $"""
         SELECT s.indicator_sk, s.area_sk, s.period_sk, s.value, p.value AS previous
         FROM stg_fact s
-        INNER JOIN fct_indicator_value p ON p.area_sk = s.area_sk AND p.period_sk = s.period_sk - 1000 AND p.indicator_sk = s.indicator_sk
+        INNER JOIN fct_indicator_value p ON p.area_sk = s.area_sk AND p.period_sk = s.period_sk - {PeriodSurrogateKey.PerYear} AND p.indicator_sk = s.indicator_sk
         WHERE s.value > 0 AND p.value > 0
         ORDER BY s.indicator_sk
         """;

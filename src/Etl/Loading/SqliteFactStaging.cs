@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Governance.Etl.Validation;
+using Governance.Warehouse.Dimensions;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -75,14 +76,14 @@ internal sealed class SqliteFactStaging(DbConnection connection, DbTransaction t
 
     /// <summary>A year-earlier value from the file (the staging table's key index), else from the warehouse's primary key.</summary>
     public override string PreviousYearPairs =>
-        """
+        $"""
         SELECT indicator_sk, area_sk, period_sk, value, previous
         FROM (
             SELECT s.indicator_sk, s.area_sk, s.period_sk, s.value, COALESCE(
                 (SELECT p.value FROM stg_fact p
-                 WHERE p.area_sk = s.area_sk AND p.period_sk = s.period_sk - 1000 AND p.indicator_sk = s.indicator_sk),
+                 WHERE p.area_sk = s.area_sk AND p.period_sk = s.period_sk - {PeriodSurrogateKey.PerYear} AND p.indicator_sk = s.indicator_sk),
                 (SELECT p.value FROM fct_indicator_value p
-                 WHERE p.area_sk = s.area_sk AND p.period_sk = s.period_sk - 1000 AND p.indicator_sk = s.indicator_sk)) AS previous
+                 WHERE p.area_sk = s.area_sk AND p.period_sk = s.period_sk - {PeriodSurrogateKey.PerYear} AND p.indicator_sk = s.indicator_sk)) AS previous
             FROM stg_fact s
             WHERE s.value > 0) pairs
         WHERE previous > 0

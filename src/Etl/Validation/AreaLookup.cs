@@ -18,5 +18,5 @@ public sealed class AreaLookup(IEnumerable<Area> areas)
 
     /// <summary>The latest version valid on some day of the period, or null.</summary>
     public Area? ValidIn(string code, PeriodKey period) =>
-        Versions(code).FirstOrDefault(a => a.OverlapsPeriod(period.Start, period.End));
+        AreaVersions.ValidIn(Versions(code), period.Start, period.End);
 }

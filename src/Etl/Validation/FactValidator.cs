@@ -86,9 +86,9 @@ public sealed class FactValidator(IndicatorLookup indicators, AreaLookup areas, 
         }
 
         var whole = indicator.PartOfCode is { } code && indicators.ByCode.TryGetValue(code, out var w) ? w : null;
-        return new StagedFact(at, entry.Value, area.AreaSk, WarehouseSeeder.PeriodSk(period), indicator.IndicatorSk, value, status,
+        return new StagedFact(at, entry.Value, area.AreaSk, PeriodSurrogateKey.Of(period), indicator.IndicatorSk, value, status,
             string.IsNullOrEmpty(entry.Note) ? null : entry.Note[..Math.Min(400, entry.Note.Length)],
-            whole?.IndicatorSk, whole is null ? null : WarehouseSeeder.PeriodSk(Enclosing(period, whole.NativeGrain)));
+            whole?.IndicatorSk, whole is null ? null : PeriodSurrogateKey.Of(Enclosing(period, whole.NativeGrain)));
     }
 
     public static bool InRange(Indicator indicator, decimal value)

@@ -1,5 +1,5 @@
 using Governance.Etl.Readers;
-using Governance.Warehouse;
+using Governance.Warehouse.Dimensions;
 
 namespace Governance.Etl.Validation;
 
@@ -54,7 +54,7 @@ public sealed class TargetValidator(IndicatorLookup indicators, AreaLookup areas
             return Reject(TargetColumns.Target, RejectRule.ValueOutOfRange, text, Messages.OutOfRange(indicator, target));
         }
 
-        return (area.AreaSk, indicator.IndicatorSk, WarehouseSeeder.PeriodSk(period), target);
+        return (area.AreaSk, indicator.IndicatorSk, PeriodSurrogateKey.Of(period), target);
 
         (int, int, int, decimal)? Reject(string column, string rule, string raw, string message)
         {

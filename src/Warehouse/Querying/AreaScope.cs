@@ -9,13 +9,13 @@ internal static class AreaScope
 {
     public static async Task<string> PrefixAsync(WarehouseDbContext db, string? within, AreaLevel level, AccessScope? caller, CancellationToken cancellationToken)
     {
-        ScopeGuard.CheckRead(level, caller);
+        AccessChecks.RequireIndicatorRead(caller, level);
         if (string.IsNullOrWhiteSpace(within))
         {
             return string.Empty;
         }
 
-        if (!AreaCode.TryParse(within, out var code) || !ScopeGuard.MayLookWithin(code.Value, caller) || !await db.Areas.AnyAsync(a => a.AreaCode == code.Value.Value, cancellationToken))
+        if (!AreaCode.TryParse(within, out var code) || !AccessChecks.MayLookWithin(caller, code.Value) || !await db.Areas.AnyAsync(a => a.AreaCode == code.Value.Value, cancellationToken))
         {
             throw new QueryRuleException(QueryRuleException.UnknownArea, $"No area has the code '{within}' (use a 12-digit division code, e.g. 361100101000).");
         }

@@ -25,7 +25,7 @@ public sealed class AttainmentEngine
         var plan = (await IndicatorPlanner.PlanAsync(db, [indicator], period.Grain, cancellationToken))[0];
         var prefix = await AreaScope.PrefixAsync(db, within, level, request.Caller, cancellationToken);
         var (first, last) = AreaScope.CodeRange(prefix);
-        var periodSk = WarehouseSeeder.PeriodSk(period);
+        var periodSk = PeriodSurrogateKey.Of(period);
         var indicatorSk = plan.Indicator.IndicatorSk;
         var targets = await (
             from t in db.Targets.AsNoTracking()

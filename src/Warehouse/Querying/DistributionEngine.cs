@@ -1,3 +1,4 @@
+using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Rollups;
 
 namespace Governance.Warehouse.Querying;
@@ -30,7 +31,7 @@ public sealed class DistributionEngine
         var scope = new QueryScope(prefix, request.Level, request.Period.Grain, request.Period.Start, request.Period.End, AreaStructure.AsReported) { Caller = request.Caller };
         var path = SourcePlanner.ValuesFor(scope, plan, defaultBands: request is { Breaks: null, ZeroBand: null });
         if (path == DistributionPath.Precomputed
-            && await DistributionRollups.ReadAsync(db, plan.Indicator, WarehouseSeeder.PeriodSk(request.Period), prefix, cancellationToken) is { } rolledUp)
+            && await DistributionRollups.ReadAsync(db, plan.Indicator, PeriodSurrogateKey.Of(request.Period), prefix, cancellationToken) is { } rolledUp)
         {
             return rolledUp; // the default distribution of one unit value per fact, kept by the ETL
         }

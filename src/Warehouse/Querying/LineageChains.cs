@@ -49,7 +49,7 @@ internal static class LineageChains
             return code;
         }
 
-        bool Inside(string code) => code.StartsWith(prefix, StringComparison.Ordinal) && (caller is null || caller.Covers(code));
+        bool Inside(string code) => code.StartsWith(prefix, StringComparison.Ordinal) && AccessChecks.Sees(caller, code);
         var replaced = successors.Select(g => (Code: g.Key, TodayInside: Inside(Today(g.Key)))).ToList();
         return new Lineage(
             steps,

@@ -67,9 +67,7 @@ public sealed class ObservationEngine
 
         await using var db = await _contexts.CreateAsync(cancellationToken);
         var codes = rows.Select(r => r.AreaCode).Distinct(StringComparer.Ordinal).ToList();
-        var areas = (await AreaScope.Visible(db, caller).AsNoTracking().Where(a => codes.Contains(a.AreaCode)).ToListAsync(cancellationToken))
-            .GroupBy(a => a.AreaCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.MaxBy(a => a.ValidFrom)!, StringComparer.Ordinal);
+        var areas = AreaVersions.ByCode(await AreaScope.Visible(db, caller).AsNoTracking().Where(a => codes.Contains(a.AreaCode)).ToListAsync(cancellationToken), AreaVersions.LatestStarted);
         return rows.Select(r => r with { Area = areas.GetValueOrDefault(r.AreaCode) }).ToList();
     }
 
@@ -77,11 +75,10 @@ public sealed class ObservationEngine
     private static async Task<IReadOnlyList<Observation>> WithAreasAsync(WarehouseDbContext db, IReadOnlyList<Observation> rows, string prefix, AreaLevel level, AccessScope? caller, CancellationToken cancellationToken)
     {
         var (first, last) = AreaScope.CodeRange(prefix);
-        var areas = (await AreaScope.Visible(db, caller).AsNoTracking()
+        var versions = await AreaScope.Visible(db, caller).AsNoTracking()
             .Where(a => a.Level == level && a.AreaCode.CompareTo(first) >= 0 && a.AreaCode.CompareTo(last) <= 0)
-            .ToListAsync(cancellationToken))
-            .GroupBy(a => a.AreaCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.MaxBy(a => a.ValidFrom)!, StringComparer.Ordinal);
+            .ToListAsync(cancellationToken);
+        var areas = AreaVersions.ByCode(versions, AreaVersions.LatestStarted);
         return rows.Select(r => r with { Area = areas.GetValueOrDefault(r.AreaCode) }).ToList();
     }
 }

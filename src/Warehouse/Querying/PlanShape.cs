@@ -53,7 +53,6 @@ internal sealed record PlanShape(
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(needs);
-        var caller = scope.Caller is { IsEverything: false } limited ? limited : null;
         var thresholds = plan.Inputs.Where(i => i.ThresholdParameter is not null).ToList();
         return new PlanShape(
             scope.Level,
@@ -72,7 +71,7 @@ internal sealed record PlanShape(
             needs.AreaValues,
             scope.Units is not null,
             scope.Caller,
-            caller?.HoldsWhole(scope.Prefix) != false,
-            caller is null || caller.Prefixes.All(p => p.Length <= scope.KeyLength));
+            AccessChecks.HoldsWhole(scope.Caller, scope.Prefix),
+            AccessChecks.SplitsNoGroup(scope.Caller, scope.KeyLength));
     }
 }

@@ -146,10 +146,10 @@ internal static class UnitFacts
 
     /// <summary>The surrogate keys of the periods of the request's grain that lie wholly inside it (the target periods).</summary>
     private static List<int> TargetSks(QueryScope scope) =>
-        [.. PeriodMath.Range(scope.Grain, scope.Start, scope.End).Where(k => k.Start >= scope.Start && k.End <= scope.End).Select(WarehouseSeeder.PeriodSk)];
+        [.. PeriodMath.Range(scope.Grain, scope.Start, scope.End).Where(k => k.Start >= scope.Start && k.End <= scope.End).Select(PeriodSurrogateKey.Of)];
 
     /// <summary>Period surrogate keys are computable, so the fact index can be range-scanned by year.</summary>
-    private static (int Low, int High) SurrogateRange(QueryScope scope) => (scope.Start.Year * 1000, (scope.End.Year * 1000) + 999);
+    private static (int Low, int High) SurrogateRange(QueryScope scope) => PeriodSurrogateKey.YearRange(scope.Start.Year, scope.End.Year);
 
     private static (int Below, int Equal, int Above) Outcomes(ThresholdComparison? comparison) => comparison switch
     {

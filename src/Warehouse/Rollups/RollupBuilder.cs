@@ -131,7 +131,8 @@ internal sealed class RollupBuilder(WarehouseDbContext db, RollupTables tables)
     private static (string Name, object Value)[] Keys(string prefix, int firstYear, int lastYear, params (string Name, object Value)[] more)
     {
         var (first, last) = AreaScope.CodeRange(prefix);
-        return [.. more, ("@first", first), ("@last", last), ("@low", firstYear * 1000), ("@high", (lastYear * 1000) + 999)];
+        var (low, high) = PeriodSurrogateKey.YearRange(firstYear, lastYear);
+        return [.. more, ("@first", first), ("@last", last), ("@low", low), ("@high", high)];
     }
 
     /// <summary>INSERT ... SELECT around the SQL EF makes of <paramref name="rows"/>, its parameters kept; the constants go first.</summary>

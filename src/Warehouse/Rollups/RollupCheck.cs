@@ -42,7 +42,7 @@ public static class RollupCheck
 
         var low = await db.IndicatorValues.MinAsync(v => (int?)v.PeriodSk, cancellationToken);
         var high = await db.IndicatorValues.MaxAsync(v => (int?)v.PeriodSk, cancellationToken);
-        var (first, last) = (low / 1000 - 1, high / 1000);
+        var (first, last) = (low is { } l ? PeriodSurrogateKey.YearOf(l) - 1 : (int?)null, high is { } h ? PeriodSurrogateKey.YearOf(h) : (int?)null);
         if (state.FirstYear != first || state.LastYear != last)
         {
             found.Add($"expected units: kept for {Years(state.FirstYear, state.LastYear)}, the facts need {Years(first, last)}");
@@ -58,7 +58,7 @@ public static class RollupCheck
             var to = await db.IndicatorValues.Where(v => v.IndicatorSk == sk).MaxAsync(v => (int?)v.PeriodSk, cancellationToken);
             if (from is { } f && to is { } t)
             {
-                rows += await builder.TotalsAsync(spec, stored[(spec.Signature, spec.Grain)], "", f / 1000, t / 1000, cancellationToken);
+                rows += await builder.TotalsAsync(spec, stored[(spec.Signature, spec.Grain)], "", PeriodSurrogateKey.YearOf(f), PeriodSurrogateKey.YearOf(t), cancellationToken);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Governance.Warehouse.Dimensions;
 
 namespace Governance.Warehouse.Rollups;
 
@@ -84,11 +85,7 @@ internal static class RollupComparison
     }
 
     /// <summary>The period key of a surrogate key (2024000 is 2024, 2024200 is 2024Q2, 2024005 is 202405).</summary>
-    private static string Period(int sk)
-    {
-        var (year, rest) = (sk / 1000, sk % 1000);
-        return rest == 0 ? $"{year}" : rest % 100 == 0 ? $"{year}Q{rest / 100}" : $"{year}{rest:00}";
-    }
+    private static string Period(int sk) => PeriodSurrogateKey.Parse(sk).Value;
 
     private static string Scaled(long value, int scale) =>
         (value / (decimal)Math.Pow(10, scale)).ToString(CultureInfo.InvariantCulture);

@@ -33,7 +33,7 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
             from v in db.IndicatorValues
             join a in db.Areas on v.AreaSk equals a.AreaSk
             where v.LoadBatchId == batchId
-            select new { v.IndicatorSk, Year = v.PeriodSk / 1000, a.AreaCode };
+            select new { v.IndicatorSk, Year = v.PeriodSk / PeriodSurrogateKey.PerYear, a.AreaCode };
         var touched = await written.Select(w => new { w.IndicatorSk, w.Year }).Distinct().ToListAsync(cancellationToken);
         if (touched.Count == 0)
         {
@@ -132,8 +132,8 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
 
         var low = await db.IndicatorValues.MinAsync(v => (int?)v.PeriodSk, cancellationToken);
         var high = await db.IndicatorValues.MaxAsync(v => (int?)v.PeriodSk, cancellationToken);
-        int? first = low is { } l ? (l / 1000) - 1 : null;
-        int? last = high is { } h ? h / 1000 : null;
+        int? first = low is { } l ? PeriodSurrogateKey.YearOf(l) - 1 : null;
+        int? last = high is { } h ? PeriodSurrogateKey.YearOf(h) : null;
         if (first is { } from && last is { } to)
         {
             var clock = Stopwatch.StartNew();
@@ -159,7 +159,7 @@ internal sealed class RollupMaintenance(WarehouseDbContext db, ILogger logger)
         var sk = spec.Input.Base.IndicatorSk;
         var low = await db.IndicatorValues.Where(v => v.IndicatorSk == sk).MinAsync(v => (int?)v.PeriodSk, cancellationToken);
         var high = await db.IndicatorValues.Where(v => v.IndicatorSk == sk).MaxAsync(v => (int?)v.PeriodSk, cancellationToken);
-        return low is { } l && high is { } h ? await _builder.TotalsAsync(spec, inputSk, "", l / 1000, h / 1000, cancellationToken) : 0;
+        return low is { } l && high is { } h ? await _builder.TotalsAsync(spec, inputSk, "", PeriodSurrogateKey.YearOf(l), PeriodSurrogateKey.YearOf(h), cancellationToken) : 0;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying;
+using Governance.Warehouse.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Rollups;
@@ -101,7 +102,7 @@ internal static class RollupReader
             rows = rows.Where(t => t.AreaCode.CompareTo(first) >= 0 && t.AreaCode.CompareTo(last) <= 0);
         }
 
-        return scope.Caller is { IsEverything: false } access ? rows.Where(access.Filter<RollupTotal>(t => t.AreaCode)) : rows;
+        return AccessChecks.Visible(rows, scope.Caller, t => t.AreaCode);
     }
 
     private static IQueryable<RollupExpected> Within(IQueryable<RollupExpected> rows, QueryScope scope)
@@ -112,11 +113,10 @@ internal static class RollupReader
             rows = rows.Where(e => e.AreaCode.CompareTo(first) >= 0 && e.AreaCode.CompareTo(last) <= 0);
         }
 
-        return scope.Caller is { IsEverything: false } access ? rows.Where(access.Filter<RollupExpected>(e => e.AreaCode)) : rows;
+        return AccessChecks.Visible(rows, scope.Caller, e => e.AreaCode);
     }
 
     /// <summary>Every prefix of the caller's scope names whole areas at the request's level (or coarser).</summary>
-    private static bool WholeGroupsVisible(QueryScope scope) =>
-        scope.Caller is not { IsEverything: false } access || access.Prefixes.All(p => p.Length <= scope.KeyLength);
+    private static bool WholeGroupsVisible(QueryScope scope) => AccessChecks.SplitsNoGroup(scope.Caller, scope.KeyLength);
 }
 #pragma warning restore IDE0057

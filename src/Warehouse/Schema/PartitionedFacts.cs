@@ -1,11 +1,12 @@
 using System.Globalization;
+using Governance.Warehouse.Dimensions;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Governance.Warehouse.Schema;
 
 /// <summary>
 /// PostgreSQL: <c>fct_indicator_value</c> and <c>fct_indicator_value_history</c> partitioned by year (declarative range
-/// partitioning on <c>period_sk</c>, whose year is <c>period_sk / 1000</c>: see <see cref="WarehouseSeeder.PeriodSk"/>), one
+/// partitioning on <c>period_sk</c>, whose year is <c>period_sk / 1000</c>: see <see cref="PeriodSurrogateKey"/>), one
 /// partition per year, <c>fct_indicator_value_y2024</c> holding <c>period_sk</c> 2024000 to 2024999. Every key includes the
 /// partition key: the facts' primary key (area, period, indicator) already does; the history's becomes (id, period_sk).
 /// Migration PartitionedFacts makes the tables and a partition for each year of the calendar and of the facts already
@@ -19,7 +20,7 @@ public static class PartitionedFacts
     public const string History = "fct_indicator_value_history";
 
     /// <summary>Creates the partitions of both tables for the given years that do not exist yet; returns how many it made.</summary>
-    public const string EnsureFunction = """
+    public static readonly string EnsureFunction = $"""
         create or replace function governance_fact_partitions(years integer[]) returns integer
         language plpgsql
         as $fn$
@@ -36,7 +37,7 @@ public static class PartitionedFacts
                         -- A table of its own attached afterwards: attaching takes a SHARE UPDATE EXCLUSIVE lock on the
                         -- parent (readers go on); creating it as PARTITION OF would lock readers out.
                         execute format('create table %I (like %I including defaults including constraints)', t || '_y' || y, t);
-                        execute format('alter table %I attach partition %I for values from (%s) to (%s)', t, t || '_y' || y, y * 1000, (y + 1) * 1000);
+                        execute format('alter table %I attach partition %I for values from (%s) to (%s)', t, t || '_y' || y, y * {PeriodSurrogateKey.PerYear}, (y + 1) * {PeriodSurrogateKey.PerYear});
                         -- Read through the parent, its policy applies; read directly (a role granted every table), the
                         -- partition's own, the same.
                         execute format('alter table %I enable row level security', t || '_y' || y);
@@ -119,7 +120,7 @@ public static class PartitionedFacts
             {indexes}
             select governance_fact_partitions(array(
                 select generate_series({WarehouseSeeder.FirstYear}, {WarehouseSeeder.LastYear})
-                union select distinct period_sk / 1000 from {table}_unpartitioned
+                union select distinct period_sk / {PeriodSurrogateKey.PerYear} from {table}_unpartitioned
                 union select distinct year from dim_period));
             insert into {table} select * from {table}_unpartitioned;
             """;

@@ -1,6 +1,5 @@
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Loading;
-using Governance.Warehouse.Querying;
 
 namespace Governance.Warehouse.Security;
 
@@ -17,7 +16,7 @@ public static class ScopedQueries
     public static IQueryable<Area> VisibleAreas(this WarehouseDbContext db, AccessScope? caller)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return caller is { IsEverything: false } scope ? db.Areas.Where(scope.Filter<Area>(a => a.AreaCode)) : db.Areas;
+        return AccessChecks.Visible(db.Areas, caller);
     }
 
     /// <summary>Areas inside the scope and those enclosing it: the labels of roll-ups above the scope (parent, ancestors).</summary>
@@ -30,8 +29,7 @@ public static class ScopedQueries
         }
 
         var enclosing = scope.EnclosingCodes;
-        var inside = scope.Filter<Area>(a => a.AreaCode);
-        return db.Areas.Where(a => enclosing.Contains(a.AreaCode)).Concat(db.Areas.Where(inside));
+        return db.Areas.Where(a => enclosing.Contains(a.AreaCode)).Concat(AccessChecks.Visible(db.Areas, scope));
     }
 
     /// <summary>
@@ -48,10 +46,7 @@ public static class ScopedQueries
             return db.LoadBatches;
         }
 
-        if (!scope.MayReadLoads)
-        {
-            throw new QueryRuleException(QueryRuleException.Forbidden, $"The {scope.Role.ToString().ToLowerInvariant()} role may not read load batches (operators and admins may).");
-        }
+        AccessChecks.RequireLoadRead(scope);
 
         if (scope.IsEverything)
         {

@@ -1,5 +1,4 @@
 using Governance.TestSupport;
-using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Facts;
 using Governance.Warehouse.Loading;
@@ -53,7 +52,7 @@ public static class HeavyWarehouse
             {
                 for (var quarter = 1; quarter <= 4; quarter++)
                 {
-                    var periodSk = WarehouseSeeder.PeriodSk(new PeriodKey(PeriodGrain.Quarter, year, quarter));
+                    var periodSk = PeriodSurrogateKey.Of(new PeriodKey(PeriodGrain.Quarter, year, quarter));
                     db.IndicatorValues.Add(new IndicatorValue { AreaSk = village.AreaSk, IndicatorSk = grids, PeriodSk = periodSk, Value = 1 + ((village.AreaSk + year + quarter) % 9), LoadBatchId = batch.LoadBatchId, LoadedAt = DateTimeOffset.UnixEpoch });
                 }
             }

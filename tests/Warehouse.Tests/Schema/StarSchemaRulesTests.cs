@@ -16,7 +16,7 @@ public sealed class StarSchemaRulesTests
     {
         await using var warehouse = await TestWarehouse.CreateAsync(provider);
         var (areaSk, indicatorSk, batchId) = await SeedAreaAndBatchAsync(warehouse);
-        var periodSk = WarehouseSeeder.PeriodSk(PeriodKey.ForYear(2023));
+        var periodSk = PeriodSurrogateKey.Of(PeriodKey.ForYear(2023));
         await using (var db = warehouse.CreateDbContext())
         {
             db.IndicatorValues.Add(new IndicatorValue { AreaSk = areaSk, PeriodSk = periodSk, IndicatorSk = indicatorSk, Value = 12.5m, LoadBatchId = batchId });

@@ -47,8 +47,7 @@ public sealed class AreaLoaders
 
     /// <summary>Of the versions of each code, the current one, or the one that started last.</summary>
     public static IEnumerable<Area> Latest(IEnumerable<Area> versions) =>
-        versions.Where(a => RequestScope.Sees(a.AreaCode)).GroupBy(a => a.AreaCode, StringComparer.Ordinal)
-            .Select(g => g.OrderByDescending(a => a.IsCurrent).ThenByDescending(a => a.ValidFrom).First());
+        AreaVersions.ByCode(versions.Where(a => RequestScope.Sees(a.AreaCode)), AreaVersions.InForce).Values;
 
     private async Task<IReadOnlyDictionary<string, Area>> LoadByCodeAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {

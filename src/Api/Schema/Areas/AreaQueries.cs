@@ -45,7 +45,7 @@ public sealed class AreaQueries : IQueryFields
         var historic = context.GetArgument<bool?>("includeHistoric") == true;
         await using var db = await Factory(context).CreateDbContextAsync(context.CancellationToken);
         var areas = historic
-            ? db.Areas.Where(a => !db.Areas.Any(b => b.AreaCode == a.AreaCode && (b.IsCurrent && !a.IsCurrent || b.IsCurrent == a.IsCurrent && b.ValidFrom > a.ValidFrom)))
+            ? AreaVersions.EachInForce(db.Areas)
             : db.Areas.Where(a => a.IsCurrent);
         areas = areas.Visible();
         if (level is { } l)
