@@ -1,8 +1,182 @@
+using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
+using Governance.ApiBenchmark;
 using Governance.NationalBenchmark;
 
-// Usage: dotnet run -c Release --project benchmarks/NationalBenchmark -- areas OUT.csv [--provinces 41,42]
-var divisions = Divisions.Read(Divisions.DefaultFolder(Environment.CurrentDirectory));
-var plan = NationalAreas.Plan(divisions, seed: 12);
-var rows = NationalAreas.Write(args[1], divisions, plan);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} areas written to {args[1]}"));
+// Issue 12's national benchmark: the real 2022 division codes with generated villages and communities, the indicators of
+// its table, loaded with the real `governance` loader, then each question through the real API (answer cache off, then
+// on) beside hand-written SQL on the facts. Not a test: run it by hand on a Release build (docs/benchmarks.md).
+NationalOptions options;
+try
+{
+    options = NationalOptions.Parse(args);
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+Directory.CreateDirectory(options.Work);
+var clock = Stopwatch.StartNew();
+var nation = Divisions.Read(options.DivisionsFolder ?? Divisions.DefaultFolder(Processes.RepositoryRoot()));
+var plan = NationalAreas.Plan(nation, seed: 12);
+var province = options.Province ?? "41";
+if (!nation.Provinces.Any(p => p.Code.StartsWith(province, StringComparison.Ordinal)))
+{
+    Console.Error.WriteLine($"--scale province:{province}: no province has the code {province}0000000000 in the division list.");
+    return 2;
+}
+
+var divisions = options.National ? nation : nation.Within(new HashSet<string>([province], StringComparer.Ordinal));
+var townships = options.National ? plan : plan.Where(t => t.Township.Code.StartsWith(province, StringComparison.Ordinal)).ToList();
+
+// The township question's county: the chosen province's county with the most villages (the same in both scales).
+var county = plan.Where(t => t.Township.Code.StartsWith(province, StringComparison.Ordinal))
+    .GroupBy(t => t.Township.Code[..6], StringComparer.Ordinal)
+    .OrderByDescending(g => g.Sum(t => t.Villages)).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+var files = (Areas: Path.Combine(options.Work, "areas.csv"), Income: Path.Combine(options.Work, "income.csv"), Compounds: Path.Combine(options.Work, "compounds.csv"));
+var areaRows = NationalAreas.Write(files.Areas, divisions, townships);
+var incomeRows = IndicatorFiles.WriteIncome(files.Income, townships, seed: 12);
+var compoundRows = IndicatorFiles.WriteCompounds(files.Compounds, townships, seed: 12);
+Console.WriteLine(Invariant($"{options.ScaleName} on {options.Engine}: {areaRows:N0} areas ({townships.Sum(t => t.Villages):N0} villages, {townships.Sum(t => t.Communities):N0} communities), {incomeRows:N0} income values, {compoundRows:N0} compound values; written in {clock.Elapsed.TotalSeconds:N0} s"));
+
+var warehouse = await Warehouse.CreateAsync(options, options.National ? "nation" : $"p{province}");
+var hasRollups = await GovernanceCommand.HasRollupsAsync(warehouse.Environment);
+Console.WriteLine(hasRollups ? $"Roll-ups on this build: the second load runs with {options.RollupsSetting}=false." : "No roll-ups on this build (no `governance rollups` command): the load without maintenance is n/a.");
+var maintained = await LoadAsync(warehouse.Environment, "with roll-up maintenance");
+Loads? unmaintained = null;
+if (hasRollups && options.UnmaintainedLoad)
+{
+    var bare = await Warehouse.CreateAsync(options, options.National ? "nation_unmaintained" : $"p{province}_unmaintained");
+    var environment = new Dictionary<string, string>(bare.Environment) { [options.RollupsSetting.Replace(":", "__", StringComparison.Ordinal)] = "false" };
+    unmaintained = await LoadAsync(environment, "without roll-up maintenance");
+    await bare.DropAsync();
+}
+
+var questions = NationalQuestion.All(province, county);
+var results = questions.ToDictionary(q => q.Name, _ => new Result(), StringComparer.Ordinal);
+double? apiPeak = null;
+foreach (var cached in new[] { false, true })
+{
+    await using var api = await ApiProcess.StartAsync(warehouse, answerCache: cached);
+    foreach (var question in questions)
+    {
+        var result = results[question.Name];
+        var rows = question.ApiRows(await api.QueryAsync(question.GraphQL)); // warm-up (and, with the cache on, the miss that fills it)
+        var (p50, p95) = await Latency.MeasureAsync(() => api.QueryAsync(question.GraphQL), warmup: 0, options.Iterations);
+        if (cached)
+        {
+            (result.WarmP50, result.WarmP95) = (p50, p95);
+        }
+        else
+        {
+            (result.ColdP50, result.ColdP95, result.ApiRows) = (p50, p95, rows);
+            Console.WriteLine(Invariant($"  {question.Name}: API (cache off) p50 {p50:N1} ms"));
+        }
+    }
+
+    apiPeak = Math.Max(apiPeak ?? 0, api.PeakMegabytes ?? 0);
+}
+
+foreach (var question in questions)
+{
+    var result = results[question.Name];
+    result.SqlRows = await ReadAllAsync(warehouse.Connect, question.Sql);
+    (result.SqlP50, result.SqlP95) = await Latency.MeasureAsync(() => ReadAllAsync(warehouse.Connect, question.Sql), warmup: 0, options.Iterations);
+}
+
+Console.WriteLine();
+Console.WriteLine(Invariant($"## {options.ScaleName}, {(options.Engine == "postgres" ? "PostgreSQL" : "SQLite")} ({Environment.ProcessorCount} cores, {Machine()})"));
+Console.WriteLine();
+Console.WriteLine("| load | rows | with roll-up maintenance | without | loader peak RSS |");
+Console.WriteLine("| --- | --- | --- | --- | --- |");
+foreach (var (name, rows, with, without) in new[]
+{
+    ("areas", (long)areaRows, maintained.Areas, unmaintained?.Areas),
+    ("income, yearly", incomeRows, maintained.Income, unmaintained?.Income),
+    ("compounds, quarterly", compoundRows, maintained.Compounds, unmaintained?.Compounds),
+})
+{
+    Console.WriteLine(Invariant($"| {name} | {rows:N0} | {Seconds(with, rows)} | {(without is null ? NotMeasured() : Seconds(without, rows))} | {with.PeakMegabytes:N0} MB |"));
+}
+
+Console.WriteLine();
+Console.WriteLine(Invariant($"| question | API cold p50 | API cold p95 | API warm p50 | API warm p95 | SQL p50 | SQL p95 | cold p50 / SQL p50 | rows API / SQL |"));
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+foreach (var question in questions)
+{
+    var r = results[question.Name];
+    Console.WriteLine(Invariant($"| {question.Name} | {Ms(r.ColdP50)} | {Ms(r.ColdP95)} | {Ms(r.WarmP50)} | {Ms(r.WarmP95)} | {Ms(r.SqlP50)} | {Ms(r.SqlP95)} | {r.ColdP50 / r.SqlP50:N2} | {r.ApiRows:N0} / {r.SqlRows:N0} |"));
+}
+
+Console.WriteLine();
+Console.WriteLine(Invariant($"API peak RSS {apiPeak:N0} MB over both runs. Cold: answer cache off (Api:AnswerCache:Enabled=false), every request computed; warm: cache on, after the miss that fills it. {options.Iterations} timed requests each after one warm-up; SQL run directly on the engine, all rows read. Whole run {clock.Elapsed.TotalMinutes:N1} min."));
+await warehouse.DropAsync();
+return 0;
+
+async Task<Loads> LoadAsync(IReadOnlyDictionary<string, string> environment, string label)
+{
+    await GovernanceCommand.RunAsync(environment, "migrate");
+    var loads = new Loads(
+        await Step(environment, label, files.Areas, "areas"),
+        await Step(environment, label, files.Income, "load"),
+        await Step(environment, label, files.Compounds, "load"));
+    return loads;
+}
+
+static async Task<CommandRun> Step(IReadOnlyDictionary<string, string> environment, string label, string file, string command)
+{
+    var run = await GovernanceCommand.RunAsync(environment, command, file);
+    var summary = run.Lines.LastOrDefault(l => l.StartsWith(file, StringComparison.Ordinal)) ?? (run.Lines.Count == 0 ? "" : run.Lines[^1]);
+    Console.WriteLine(Invariant($"  {label}: governance {command} {Path.GetFileName(file)} {run.Elapsed.TotalSeconds:N1} s, peak {run.PeakMegabytes:N0} MB: {summary[Math.Min(summary.Length, file.Length)..].TrimStart(':', ' ')}"));
+    if (run.Lines.LastOrDefault(l => l.Contains(": took ", StringComparison.Ordinal)) is { } phases)
+    {
+        Console.WriteLine($"    {phases[(phases.IndexOf(": took ", StringComparison.Ordinal) + 2)..]}");
+    }
+
+    if (!summary.Contains(": Loaded", StringComparison.Ordinal))
+    {
+        throw new InvalidOperationException($"{Path.GetFileName(file)} did not load: {summary}");
+    }
+
+    return run;
+}
+
+static async Task<long> ReadAllAsync(Func<DbConnection> connect, string sql)
+{
+    await using var connection = connect();
+    await connection.OpenAsync();
+    await using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    command.CommandTimeout = 3600;
+    await using var reader = await command.ExecuteReaderAsync();
+    long rows = 0;
+    while (await reader.ReadAsync())
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            _ = reader.GetValue(i);
+        }
+
+        rows++;
+    }
+
+    return rows;
+}
+
+static string Seconds(CommandRun run, long rows) => Invariant($"{run.Elapsed.TotalSeconds:N1} s ({rows / run.Elapsed.TotalSeconds:N0} rows/s)");
+
+string NotMeasured() => hasRollups ? "not run (--unmaintained-load false)" : "n/a (no roll-ups on this build)";
+
+static string Ms(double ms) => ms >= 1000 ? Invariant($"{ms / 1000:N2} s") : Invariant($"{ms:N1} ms");
+
+static string Machine()
+{
+    var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() : null;
+    var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
+    return $"{cpu ?? "CPU unknown"}, load average {load ?? "unknown"} at the end";
+}
+
+static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Governance.NationalBenchmark;
+
+/// <summary>A fresh, empty warehouse on the engine: its settings for the product's programs and a connection for the hand-written SQL.</summary>
+internal sealed record Warehouse(string Engine, string ConnectionString, string? PostgresServer, string? Database)
+{
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["Warehouse__Provider"] = Engine == "postgres" ? "Postgres" : "Sqlite",
+        ["ConnectionStrings__Warehouse"] = ConnectionString,
+        ["Warehouse__CommandTimeoutSeconds"] = "3600",
+        ["Demo__LoadOnFirstRun"] = "false",
+    };
+
+    public static async Task<Warehouse> CreateAsync(NationalOptions options, string name)
+    {
+        if (options.Engine == "postgres")
+        {
+            var database = $"governance_national_{name}";
+            await ExecuteAsync(options.Postgres!, $"drop database if exists {database} with (force)");
+            await ExecuteAsync(options.Postgres!, $"create database {database}");
+            return new Warehouse("postgres", new NpgsqlConnectionStringBuilder(options.Postgres) { Database = database }.ConnectionString, options.Postgres, database);
+        }
+
+        var file = Path.Combine(options.Work, $"{name}.db");
+        SqliteConnection.ClearAllPools();
+        foreach (var stale in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(stale);
+        }
+
+        return new Warehouse("sqlite", $"Data Source={file};Default Timeout=60", null, null);
+    }
+
+    public DbConnection Connect() => Engine == "postgres" ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+
+    /// <summary>Drops a PostgreSQL database (the SQLite file stays in the work folder until the next run).</summary>
+    public async Task DropAsync()
+    {
+        if (PostgresServer is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(PostgresServer, $"drop database if exists {Database} with (force)");
+        }
+    }
+
+    private static async Task ExecuteAsync(string server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
