@@ -20,6 +20,7 @@ catch (UsageException e)
 
 Directory.CreateDirectory(options.Work);
 var clock = Stopwatch.StartNew();
+await using var machine = new LoadAverage();
 var nation = Divisions.Read(options.DivisionsFolder ?? Divisions.DefaultFolder(Processes.RepositoryRoot()));
 var plan = NationalAreas.Plan(nation, seed: 12);
 var province = options.Province ?? "41";
@@ -46,18 +47,9 @@ var warehouse = await Warehouse.CreateAsync(options, options.National ? "nation"
 var hasRollups = await GovernanceCommand.HasRollupsAsync(warehouse.Environment);
 Console.WriteLine(hasRollups ? $"Roll-ups on this build: the second load runs with {options.RollupsSetting}=false." : "No roll-ups on this build (no `governance rollups` command): the load without maintenance is n/a.");
 var maintained = await LoadAsync(warehouse.Environment, "with roll-up maintenance");
-Loads? unmaintained = null;
-if (hasRollups && options.UnmaintainedLoad)
-{
-    var bare = await Warehouse.CreateAsync(options, options.National ? "nation_unmaintained" : $"p{province}_unmaintained");
-    var environment = new Dictionary<string, string>(bare.Environment) { [options.RollupsSetting.Replace(":", "__", StringComparison.Ordinal)] = "false" };
-    unmaintained = await LoadAsync(environment, "without roll-up maintenance");
-    await bare.DropAsync();
-}
-
 var questions = NationalQuestion.All(province, county);
 var results = questions.ToDictionary(q => q.Name, _ => new Result(), StringComparer.Ordinal);
-double? apiPeak = null;
+var apiPeaks = new Dictionary<bool, double?>();
 foreach (var cached in new[] { false, true })
 {
     await using var api = await ApiProcess.StartAsync(warehouse, answerCache: cached);
@@ -69,15 +61,17 @@ foreach (var cached in new[] { false, true })
         if (cached)
         {
             (result.WarmP50, result.WarmP95) = (p50, p95);
+            Console.WriteLine(Invariant($"  {question.Name}: API (cache on) p50 {Ms(p50)}, p95 {Ms(p95)}"));
         }
         else
         {
             (result.ColdP50, result.ColdP95, result.ApiRows) = (p50, p95, rows);
-            Console.WriteLine(Invariant($"  {question.Name}: API (cache off) p50 {p50:N1} ms"));
+            Console.WriteLine(Invariant($"  {question.Name}: API (cache off) p50 {Ms(p50)}, p95 {Ms(p95)}, {rows:N0} rows"));
         }
     }
 
-    apiPeak = Math.Max(apiPeak ?? 0, api.PeakMegabytes ?? 0);
+    apiPeaks[cached] = api.PeakMegabytes;
+    Console.WriteLine(Invariant($"  API peak RSS with the answer cache {(cached ? "on" : "off")}: {api.PeakMegabytes:N0} MB"));
 }
 
 foreach (var question in questions)
@@ -85,6 +79,19 @@ foreach (var question in questions)
     var result = results[question.Name];
     result.SqlRows = await ReadAllAsync(warehouse.Connect, question.Sql);
     (result.SqlP50, result.SqlP95) = await Latency.MeasureAsync(() => ReadAllAsync(warehouse.Connect, question.Sql), warmup: 0, options.Iterations);
+    Console.WriteLine(Invariant($"  {question.Name}: SQL p50 {Ms(result.SqlP50)}, p95 {Ms(result.SqlP95)}, {result.SqlRows:N0} rows"));
+}
+
+// The questions' figures first, then the second load (long at national scale: a run cut short still has them).
+Console.WriteLine();
+PrintQuestions();
+Loads? unmaintained = null;
+if (hasRollups && options.UnmaintainedLoad)
+{
+    var bare = await Warehouse.CreateAsync(options, options.National ? "nation_unmaintained" : $"p{province}_unmaintained");
+    var environment = new Dictionary<string, string>(bare.Environment) { [options.RollupsSetting.Replace(":", "__", StringComparison.Ordinal)] = "false" };
+    unmaintained = await LoadAsync(environment, "without roll-up maintenance");
+    await bare.DropAsync();
 }
 
 Console.WriteLine();
@@ -103,16 +110,31 @@ foreach (var (name, rows, with, without) in new[]
 }
 
 Console.WriteLine();
-Console.WriteLine(Invariant($"| question | API cold p50 | API cold p95 | API warm p50 | API warm p95 | SQL p50 | SQL p95 | cold p50 / SQL p50 | rows API / SQL |"));
-Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+PrintQuestions();
+
+var factRows = incomeRows + compoundRows;
+var factsWith = maintained.Income.Elapsed + maintained.Compounds.Elapsed;
+var loaderPeak = new[] { maintained.Areas, maintained.Income, maintained.Compounds }.Concat(unmaintained is null ? [] : [unmaintained.Areas, unmaintained.Income, unmaintained.Compounds])
+    .Max(r => r.PeakMegabytes ?? 0);
+var apiPeak = apiPeaks.Values.Max(v => v ?? 0);
+Console.WriteLine();
+Console.WriteLine(Invariant($"Facts loaded (income and compounds, {factRows:N0} rows): with roll-up maintenance {factsWith.TotalSeconds:N1} s ({factRows / factsWith.TotalSeconds:N0} rows/s)") + (unmaintained is null
+    ? "."
+    : Invariant($", without {(unmaintained.Income.Elapsed + unmaintained.Compounds.Elapsed).TotalSeconds:N1} s ({factRows / (unmaintained.Income.Elapsed + unmaintained.Compounds.Elapsed).TotalSeconds:N0} rows/s): with / without {Speed(unmaintained):P0} of the speed.")));
+Console.WriteLine(Invariant($"Peak resident memory (VmHWM): loader {loaderPeak:N0} MB (the highest of its runs); API {apiPeaks[false]:N0} MB with the answer cache off, {apiPeaks[true]:N0} MB with it on (each a fresh process that answered every question)."));
+Console.WriteLine(Invariant($"Cold: answer cache off (Api:AnswerCache:Enabled=false), every request computed; warm: cache on, after the miss that fills it. {options.Iterations} timed requests each after one warm-up; SQL run directly on the engine, all rows read. Whole run {clock.Elapsed.TotalMinutes:N1} min; load average {LoadAverageText()}."));
+Console.WriteLine();
+Console.WriteLine("| target | measured | met |");
+Console.WriteLine("| --- | --- | --- |");
 foreach (var question in questions)
 {
     var r = results[question.Name];
-    Console.WriteLine(Invariant($"| {question.Name} | {Ms(r.ColdP50)} | {Ms(r.ColdP95)} | {Ms(r.WarmP50)} | {Ms(r.WarmP95)} | {Ms(r.SqlP50)} | {Ms(r.SqlP95)} | {r.ColdP50 / r.SqlP50:N2} | {r.ApiRows:N0} / {r.SqlRows:N0} |"));
+    Console.WriteLine(Invariant($"| {question.Name}: p95 cold < 20 ms, warm < 5 ms | {Ms(r.ColdP95)} / {Ms(r.WarmP95)} | {Met(r.ColdP95 < 20 && r.WarmP95 < 5)}{(r.ApiRows == r.SqlRows ? "" : $" (rows differ: API {r.ApiRows:N0}, SQL {r.SqlRows:N0})")} |"));
 }
 
-Console.WriteLine();
-Console.WriteLine(Invariant($"API peak RSS {apiPeak:N0} MB over both runs. Cold: answer cache off (Api:AnswerCache:Enabled=false), every request computed; warm: cache on, after the miss that fills it. {options.Iterations} timed requests each after one warm-up; SQL run directly on the engine, all rows read. Whole run {clock.Elapsed.TotalMinutes:N1} min."));
+Console.WriteLine(Invariant($"| load with roll-up maintenance >= 85% of the speed without | {(unmaintained is null ? "not measured" : Speed(unmaintained).ToString("P0", CultureInfo.InvariantCulture))} | {(unmaintained is null ? "-" : Met(Speed(unmaintained) >= 0.85))} |"));
+Console.WriteLine(Invariant($"| loader peak memory < 500 MB | {loaderPeak:N0} MB | {Met(loaderPeak < 500)} |"));
+Console.WriteLine(Invariant($"| API peak memory < 400 MB | {apiPeak:N0} MB | {Met(apiPeak < 400)} |"));
 await warehouse.DropAsync();
 return 0;
 
@@ -166,17 +188,33 @@ static async Task<long> ReadAllAsync(Func<DbConnection> connect, string sql)
     return rows;
 }
 
+void PrintQuestions()
+{
+    Console.WriteLine("| question | API cold p50 | API cold p95 | API warm p50 | API warm p95 | SQL p50 | SQL p95 | cold p50 / SQL p50 | rows API / SQL |");
+    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    foreach (var question in questions)
+    {
+        var r = results[question.Name];
+        Console.WriteLine(Invariant($"| {question.Name} | {Ms(r.ColdP50)} | {Ms(r.ColdP95)} | {Ms(r.WarmP50)} | {Ms(r.WarmP95)} | {Ms(r.SqlP50)} | {Ms(r.SqlP95)} | {r.ColdP50 / r.SqlP50:N2} | {r.ApiRows:N0} / {r.SqlRows:N0} |"));
+    }
+}
+
 static string Seconds(CommandRun run, long rows) => Invariant($"{run.Elapsed.TotalSeconds:N1} s ({rows / run.Elapsed.TotalSeconds:N0} rows/s)");
 
 string NotMeasured() => hasRollups ? "not run (--unmaintained-load false)" : "n/a (no roll-ups on this build)";
 
 static string Ms(double ms) => ms >= 1000 ? Invariant($"{ms / 1000:N2} s") : Invariant($"{ms:N1} ms");
 
-static string Machine()
+double Speed(Loads without) => (without.Income.Elapsed + without.Compounds.Elapsed) / factsWith;
+
+string LoadAverageText() => machine.Summary() is { } load ? Invariant($"{load.Min:N1}-{load.Max:N1}, mean {load.Mean:N1}, sampled every 10 s") : "unknown";
+
+static string Met(bool met) => met ? "yes" : "no";
+
+string Machine()
 {
     var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() : null;
-    var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
-    return $"{cpu ?? "CPU unknown"}, load average {load ?? "unknown"} at the end";
+    return $"{cpu ?? "CPU unknown"}, load average {LoadAverageText()}";
 }
 
 static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
