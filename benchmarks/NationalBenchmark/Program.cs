@@ -7,6 +7,15 @@ using Governance.NationalBenchmark;
 // Issue 12's national benchmark: the real 2022 division codes with generated villages and communities, the indicators of
 // its table, loaded with the real `governance` loader, then each question through the real API (answer cache off, then
 // on) beside hand-written SQL on the facts. Not a test: run it by hand on a Release build (docs/benchmarks.md).
+// `areas OUT.csv` only writes the national area list (for timing `governance areas` by hand).
+if (args is ["areas", var output])
+{
+    var nationList = Divisions.Read(Divisions.DefaultFolder(Processes.RepositoryRoot()));
+    var written = NationalAreas.Write(output, nationList, NationalAreas.Plan(nationList, seed: 12));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{written:N0} areas written to {output}"));
+    return 0;
+}
+
 NationalOptions options;
 try
 {
