@@ -7,9 +7,11 @@ namespace Governance.NationalBenchmark;
 /// province, 41 unless named, for a quick run), <c>--iterations N</c> (timed requests per measurement, default 5),
 /// <c>--postgres CONN</c> (else GOVERNANCE_TEST_POSTGRES), <c>--work DIR</c>, <c>--divisions DIR</c>,
 /// <c>--rollups-setting NAME</c> (the setting that turns roll-up maintenance off, default Warehouse:Rollups:Maintain),
-/// <c>--unmaintained-load true|false</c> (load a second warehouse without roll-up maintenance, default true).
+/// <c>--unmaintained-load true|false</c> (load a second warehouse without roll-up maintenance, default true),
+/// <c>--load true|false</c> (false: ask the questions of the warehouse an earlier run of the same scale left, loading
+/// nothing; default true), <c>--keep true|false</c> (keep the warehouse at the end, default false).
 /// </summary>
-internal sealed record NationalOptions(string Engine, string? Province, int Iterations, string? Postgres, string Work, string? DivisionsFolder, string RollupsSetting, bool UnmaintainedLoad)
+internal sealed record NationalOptions(string Engine, string? Province, int Iterations, string? Postgres, string Work, string? DivisionsFolder, string RollupsSetting, bool UnmaintainedLoad, bool Load, bool Keep)
 {
     public bool National => Province is null;
 
@@ -28,7 +30,7 @@ internal sealed record NationalOptions(string Engine, string? Province, int Iter
             values[args[i][2..]] = args[++i];
         }
 
-        var known = new HashSet<string>(["engine", "scale", "iterations", "postgres", "work", "divisions", "rollups-setting", "unmaintained-load"], StringComparer.Ordinal);
+        var known = new HashSet<string>(["engine", "scale", "iterations", "postgres", "work", "divisions", "rollups-setting", "unmaintained-load", "load", "keep"], StringComparer.Ordinal);
         if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             throw new UsageException($"Unknown option --{unknown}; known: {string.Join(", ", known.Select(k => "--" + k))}.");
@@ -57,11 +59,8 @@ internal sealed record NationalOptions(string Engine, string? Province, int Iter
             throw new UsageException("--engine postgres needs a server: pass --postgres CONN or set GOVERNANCE_TEST_POSTGRES (a server where the benchmark may create a database).");
         }
 
-        var unmaintained = values.GetValueOrDefault("unmaintained-load") ?? "true";
-        if (unmaintained is not ("true" or "false"))
-        {
-            throw new UsageException($"--unmaintained-load must be true or false, not '{unmaintained}'.");
-        }
+        var unmaintained = Flag(values, "unmaintained-load", true);
+        var load = Flag(values, "load", true);
 
         return new NationalOptions(
             engine,
@@ -71,6 +70,16 @@ internal sealed record NationalOptions(string Engine, string? Province, int Iter
             values.GetValueOrDefault("work") ?? Path.Combine(Path.GetTempPath(), "governance-national-benchmark"),
             values.GetValueOrDefault("divisions"),
             values.GetValueOrDefault("rollups-setting") ?? "Warehouse:Rollups:Maintain",
-            unmaintained == "true");
+            unmaintained && load,
+            load,
+            Flag(values, "keep", false));
     }
+
+    private static bool Flag(Dictionary<string, string> values, string name, bool byDefault) => values.GetValueOrDefault(name) switch
+    {
+        null => byDefault,
+        "true" => true,
+        "false" => false,
+        var other => throw new UsageException($"--{name} must be true or false, not '{other}'."),
+    };
 }

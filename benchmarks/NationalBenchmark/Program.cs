@@ -52,10 +52,25 @@ var incomeRows = IndicatorFiles.WriteIncome(files.Income, townships, seed: 12);
 var compoundRows = IndicatorFiles.WriteCompounds(files.Compounds, townships, seed: 12);
 Console.WriteLine(Invariant($"{options.ScaleName} on {options.Engine}: {areaRows:N0} areas ({townships.Sum(t => t.Villages):N0} villages, {townships.Sum(t => t.Communities):N0} communities), {incomeRows:N0} income values, {compoundRows:N0} compound values; written in {clock.Elapsed.TotalSeconds:N0} s"));
 
-var warehouse = await Warehouse.CreateAsync(options, options.National ? "nation" : $"p{province}");
+var warehouseName = options.National ? "nation" : $"p{province}";
+Warehouse warehouse;
+try
+{
+    warehouse = options.Load ? await Warehouse.CreateAsync(options, warehouseName) : await Warehouse.OpenAsync(options, warehouseName);
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
 var hasRollups = await GovernanceCommand.HasRollupsAsync(warehouse.Environment);
 Console.WriteLine(hasRollups ? $"Roll-ups on this build: the second load runs with {options.RollupsSetting}=false." : "No roll-ups on this build (no `governance rollups` command): the load without maintenance is n/a.");
-var maintained = await LoadAsync(warehouse.Environment, "with roll-up maintenance");
+var loaded = options.Load ? await LoadAsync(warehouse.Environment, "with roll-up maintenance") : null;
+if (!options.Load)
+{
+    Console.WriteLine($"--load false: the questions over the warehouse an earlier run loaded ({warehouse.Database ?? warehouse.ConnectionString}), no load timed.");
+}
 var questions = NationalQuestion.All(province, county);
 var results = questions.ToDictionary(q => q.Name, _ => new Result(), StringComparer.Ordinal);
 var apiPeaks = new Dictionary<bool, double?>();
@@ -65,8 +80,21 @@ foreach (var cached in new[] { false, true })
     foreach (var question in questions)
     {
         var result = results[question.Name];
-        var rows = question.ApiRows(await api.QueryAsync(question.GraphQL)); // warm-up (and, with the cache on, the miss that fills it)
-        var (p50, p95) = await Latency.MeasureAsync(() => api.QueryAsync(question.GraphQL), warmup: 0, options.Iterations);
+        long rows;
+        double p50, p95;
+        try
+        {
+            rows = question.ApiRows(await api.QueryAsync(question.GraphQL)); // warm-up (and, with the cache on, the miss that fills it)
+            (p50, p95) = await Latency.MeasureAsync(() => api.QueryAsync(question.GraphQL), warmup: 0, options.Iterations);
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
+        {
+            // One question failing (a timeout, an error) leaves the others to measure: the table says which failed.
+            result.Failure = $"{(cached ? "warm" : "cold")}: {e.Message[..Math.Min(e.Message.Length, 300)]}";
+            Console.WriteLine($"  {question.Name}: API (cache {(cached ? "on" : "off")}) failed: {result.Failure}");
+            continue;
+        }
+
         if (cached)
         {
             (result.WarmP50, result.WarmP95) = (p50, p95);
@@ -94,6 +122,25 @@ foreach (var question in questions)
 // The questions' figures first, then the second load (long at national scale: a run cut short still has them).
 Console.WriteLine();
 PrintQuestions();
+var apiPeak = apiPeaks.Values.Max(v => v ?? 0);
+Console.WriteLine(Invariant($"API peak RSS (VmHWM): {apiPeaks[false]:N0} MB with the answer cache off, {apiPeaks[true]:N0} MB with it on (each a fresh process that answered every question)."));
+if (loaded is not { } maintained)
+{
+    Console.WriteLine();
+    Console.WriteLine(Invariant($"## {options.ScaleName}, {(options.Engine == "postgres" ? "PostgreSQL" : "SQLite")} ({Environment.ProcessorCount} cores, {Machine()}), questions only"));
+    Console.WriteLine();
+    PrintQuestions();
+    Console.WriteLine();
+    PrintQuestionTargets();
+    Console.WriteLine(Invariant($"| API peak memory < 400 MB | {apiPeak:N0} MB | {Met(apiPeak < 400)} |"));
+    if (!options.Keep)
+    {
+        await warehouse.DropAsync();
+    }
+
+    return 0;
+}
+
 Loads? unmaintained = null;
 if (hasRollups && options.UnmaintainedLoad)
 {
@@ -125,7 +172,6 @@ var factRows = incomeRows + compoundRows;
 var factsWith = maintained.Income.Elapsed + maintained.Compounds.Elapsed;
 var loaderPeak = new[] { maintained.Areas, maintained.Income, maintained.Compounds }.Concat(unmaintained is null ? [] : [unmaintained.Areas, unmaintained.Income, unmaintained.Compounds])
     .Max(r => r.PeakMegabytes ?? 0);
-var apiPeak = apiPeaks.Values.Max(v => v ?? 0);
 Console.WriteLine();
 Console.WriteLine(Invariant($"Facts loaded (income and compounds, {factRows:N0} rows): with roll-up maintenance {factsWith.TotalSeconds:N1} s ({factRows / factsWith.TotalSeconds:N0} rows/s)") + (unmaintained is null
     ? "."
@@ -133,18 +179,16 @@ Console.WriteLine(Invariant($"Facts loaded (income and compounds, {factRows:N0} 
 Console.WriteLine(Invariant($"Peak resident memory (VmHWM): loader {loaderPeak:N0} MB (the highest of its runs); API {apiPeaks[false]:N0} MB with the answer cache off, {apiPeaks[true]:N0} MB with it on (each a fresh process that answered every question)."));
 Console.WriteLine(Invariant($"Cold: answer cache off (Api:AnswerCache:Enabled=false), every request computed; warm: cache on, after the miss that fills it. {options.Iterations} timed requests each after one warm-up; SQL run directly on the engine, all rows read. Whole run {clock.Elapsed.TotalMinutes:N1} min; load average {LoadAverageText()}."));
 Console.WriteLine();
-Console.WriteLine("| target | measured | met |");
-Console.WriteLine("| --- | --- | --- |");
-foreach (var question in questions)
-{
-    var r = results[question.Name];
-    Console.WriteLine(Invariant($"| {question.Name}: p95 cold < 20 ms, warm < 5 ms | {Ms(r.ColdP95)} / {Ms(r.WarmP95)} | {Met(r.ColdP95 < 20 && r.WarmP95 < 5)}{(r.ApiRows == r.SqlRows ? "" : $" (rows differ: API {r.ApiRows:N0}, SQL {r.SqlRows:N0})")} |"));
-}
+PrintQuestionTargets();
 
 Console.WriteLine(Invariant($"| load with roll-up maintenance >= 85% of the speed without | {(unmaintained is null ? "not measured" : Speed(unmaintained).ToString("P0", CultureInfo.InvariantCulture))} | {(unmaintained is null ? "-" : Met(Speed(unmaintained) >= 0.85))} |"));
 Console.WriteLine(Invariant($"| loader peak memory < 500 MB | {loaderPeak:N0} MB | {Met(loaderPeak < 500)} |"));
 Console.WriteLine(Invariant($"| API peak memory < 400 MB | {apiPeak:N0} MB | {Met(apiPeak < 400)} |"));
-await warehouse.DropAsync();
+if (!options.Keep)
+{
+    await warehouse.DropAsync();
+}
+
 return 0;
 
 async Task<Loads> LoadAsync(IReadOnlyDictionary<string, string> environment, string label)
@@ -197,6 +241,19 @@ static async Task<long> ReadAllAsync(Func<DbConnection> connect, string sql)
     return rows;
 }
 
+void PrintQuestionTargets()
+{
+    Console.WriteLine("| target | measured | met |");
+    Console.WriteLine("| --- | --- | --- |");
+    foreach (var question in questions)
+    {
+        var r = results[question.Name];
+        Console.WriteLine(r.Failure is { } failure
+            ? $"| {question.Name}: p95 cold < 20 ms, warm < 5 ms | failed ({failure}) | no |"
+            : Invariant($"| {question.Name}: p95 cold < 20 ms, warm < 5 ms | {Ms(r.ColdP95)} / {Ms(r.WarmP95)} | {Met(r.ColdP95 < 20 && r.WarmP95 < 5)}{(r.ApiRows == r.SqlRows ? "" : $" (rows differ: API {r.ApiRows:N0}, SQL {r.SqlRows:N0})")} |"));
+    }
+}
+
 void PrintQuestions()
 {
     Console.WriteLine("| question | API cold p50 | API cold p95 | API warm p50 | API warm p95 | SQL p50 | SQL p95 | cold p50 / SQL p50 | rows API / SQL |");
@@ -204,13 +261,16 @@ void PrintQuestions()
     foreach (var question in questions)
     {
         var r = results[question.Name];
-        Console.WriteLine(Invariant($"| {question.Name} | {Ms(r.ColdP50)} | {Ms(r.ColdP95)} | {Ms(r.WarmP50)} | {Ms(r.WarmP95)} | {Ms(r.SqlP50)} | {Ms(r.SqlP95)} | {r.ColdP50 / r.SqlP50:N2} | {r.ApiRows:N0} / {r.SqlRows:N0} |"));
+        Console.WriteLine(Invariant($"| {question.Name} | {Api(r.ColdP50)} | {Api(r.ColdP95)} | {Api(r.WarmP50)} | {Api(r.WarmP95)} | {Ms(r.SqlP50)} | {Ms(r.SqlP95)} | {(r.ColdP50 > 0 ? (r.ColdP50 / r.SqlP50).ToString("N2", CultureInfo.InvariantCulture) : "-")} | {r.ApiRows:N0} / {r.SqlRows:N0} |"));
     }
 }
 
 static string Seconds(CommandRun run, long rows) => Invariant($"{run.Elapsed.TotalSeconds:N1} s ({rows / run.Elapsed.TotalSeconds:N0} rows/s)");
 
 string NotMeasured() => hasRollups ? "not run (--unmaintained-load false)" : "n/a (no roll-ups on this build)";
+
+// A figure of 0 is a request that failed (its error is printed where it happened).
+static string Api(double ms) => ms > 0 ? Ms(ms) : "failed";
 
 static string Ms(double ms) => ms >= 1000 ? Invariant($"{ms / 1000:N2} s") : Invariant($"{ms:N1} ms");
 

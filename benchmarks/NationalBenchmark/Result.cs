@@ -18,4 +18,7 @@ internal sealed class Result
     public long ApiRows { get; set; }
 
     public long SqlRows { get; set; }
+
+    /// <summary>Why the API's side could not be measured (its error), or null.</summary>
+    public string? Failure { get; set; }
 }

@@ -35,6 +35,31 @@ internal sealed record Warehouse(string Engine, string ConnectionString, string?
         return new Warehouse("sqlite", $"Data Source={file};Default Timeout=60", null, null);
     }
 
+    /// <summary>The warehouse an earlier run of the same name left (<c>--load false</c>); an error names it when it is missing or holds no facts.</summary>
+    public static async Task<Warehouse> OpenAsync(NationalOptions options, string name)
+    {
+        var warehouse = options.Engine == "postgres"
+            ? new Warehouse("postgres", new NpgsqlConnectionStringBuilder(options.Postgres) { Database = $"governance_national_{name}" }.ConnectionString, options.Postgres, $"governance_national_{name}")
+            : new Warehouse("sqlite", $"Data Source={Path.Combine(options.Work, $"{name}.db")};Mode=ReadWrite;Default Timeout=60", null, null);
+        try
+        {
+            await using var connection = warehouse.Connect();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "select count(*) from (select 1 from fct_indicator_value limit 1) as any_fact";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                throw new UsageException($"--load false: the warehouse {warehouse.Database ?? warehouse.ConnectionString} holds no facts; run once with --load true --keep true.");
+            }
+        }
+        catch (DbException e)
+        {
+            throw new UsageException($"--load false: no warehouse of an earlier run at {warehouse.Database ?? warehouse.ConnectionString} ({e.Message}); run once with --load true --keep true.");
+        }
+
+        return warehouse;
+    }
+
     public DbConnection Connect() => Engine == "postgres" ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
 
     /// <summary>Drops a PostgreSQL database (the SQLite file stays in the work folder until the next run).</summary>
