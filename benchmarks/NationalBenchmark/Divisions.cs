@@ -8,9 +8,12 @@ namespace Governance.NationalBenchmark;
 /// </summary>
 internal sealed record Divisions(IReadOnlyList<Division> Provinces, IReadOnlyList<Division> Prefectures, IReadOnlyList<Division> Counties, IReadOnlyList<Division> Townships)
 {
-    /// <summary>The folder beside the repository, or the one named by GOVERNANCE_DIVISIONS.</summary>
+    /// <summary>The folder named by GOVERNANCE_DIVISIONS, else <c>shared/divisions</c> beside the repository (or beside its worktrees folder).</summary>
     public static string DefaultFolder(string repositoryRoot) =>
-        Environment.GetEnvironmentVariable("GOVERNANCE_DIVISIONS") ?? Path.GetFullPath(Path.Combine(repositoryRoot, "..", "..", "shared", "divisions"));
+        Environment.GetEnvironmentVariable("GOVERNANCE_DIVISIONS")
+        ?? new[] { Path.Combine(repositoryRoot, "..", "shared", "divisions"), Path.Combine(repositoryRoot, "..", "..", "shared", "divisions") }
+            .Select(Path.GetFullPath).FirstOrDefault(d => File.Exists(Path.Combine(d, "streets.csv")))
+        ?? Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "divisions"));
 
     public static Divisions Read(string folder)
     {

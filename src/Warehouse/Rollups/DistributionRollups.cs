@@ -16,6 +16,9 @@ namespace Governance.Warehouse.Rollups;
 /// </summary>
 public static class DistributionRollups
 {
+    /// <summary>Areas a statement deletes the rows of: with the indicator and period, under SQL Server's 2,100 parameters.</summary>
+    private const int DeleteChunk = 2_000;
+
     /// <summary>The prefix lengths of the areas a distribution is kept for: the nation, province, prefecture, county, township.</summary>
     private static readonly int[] PrefixLengths = [0, 2, 4, 6, 9];
 
@@ -159,13 +162,21 @@ public static class DistributionRollups
         var sk = indicator.IndicatorSk;
         var rows = await RowsAsync(db, indicator, periodSk, touched, cancellationToken);
         var stale = db.DistributionRollups.Where(d => d.IndicatorSk == sk && d.PeriodSk == periodSk);
-        if (touched is not null)
+        if (touched is null)
         {
-            var prefixes = touched.ToList();
-            stale = stale.Where(d => prefixes.Contains(d.Prefix));
+            await stale.ExecuteDeleteAsync(cancellationToken);
+        }
+        else
+        {
+            // In chunks: EF Core sends a list as one parameter a value, and a national file touches some 45,000 areas
+            // (SQLite takes at most 32,766 parameters a statement, SQL Server 2,100).
+            foreach (var chunk in touched.Chunk(DeleteChunk))
+            {
+                var prefixes = chunk.ToList();
+                await stale.Where(d => prefixes.Contains(d.Prefix)).ExecuteDeleteAsync(cancellationToken);
+            }
         }
 
-        await stale.ExecuteDeleteAsync(cancellationToken);
         await InsertAsync(db, rows, cancellationToken);
         return rows.Count;
     }

@@ -99,6 +99,35 @@ public sealed class DistributionRollupTests
         Assert.Equal(before, await RowsAsync(warehouse));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ARefreshOverMoreAreasThanTheEngineTakesParametersWritesTheSameRows(WarehouseProvider provider)
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        using var folder = new TempFolder();
+        var villages = Villages();
+        Assert.Equal(LoadBatchStatus.Loaded, (await Loaders.Areas(warehouse).LoadAsync(folder.Write("areas.csv", AreaFile(villages)), LoadOptions.Default, Ct)).Status);
+        Assert.Equal(LoadBatchStatus.Loaded, (await Loaders.Indicators(warehouse).LoadAsync(folder.Write("2024.csv", Facts(villages.Select((v, i) => (v, Value(i))))), LoadOptions.Default, Ct)).Status);
+        var before = await RowsAsync(warehouse);
+
+        // A national file's units: 40,000 villages in 40,000 townships beside the loaded ones, 80,000 areas to refresh
+        // with their counties (more than SQLite's 32,766 parameters a statement, far more than SQL Server's 2,100).
+        var units = villages.Concat(Enumerable.Range(0, 40_000).Select(n => string.Create(CultureInfo.InvariantCulture, $"37{n / 100:0000}{n % 100:000}200"))).ToList();
+        await using (var db = warehouse.CreateDbContext())
+        {
+            var pairs = await db.DistributionRollups.Select(d => new { d.IndicatorSk, d.PeriodSk }).Distinct().ToListAsync(Ct);
+            Assert.Single(pairs);
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+                Assert.Equal(before.Count, await DistributionRollups.RefreshAsync(db, [(pairs[0].IndicatorSk, pairs[0].PeriodSk)], units, Ct));
+                await transaction.CommitAsync(Ct);
+            });
+        }
+
+        Assert.Equal(before, await RowsAsync(warehouse));
+    }
+
     private static async Task AssertEqualsFactPathAsync(TestWarehouse warehouse, DistributionEngine engine, string?[] within, List<Distribution> rolledUp)
     {
         await using (var db = warehouse.CreateDbContext())
