@@ -7,7 +7,8 @@ namespace Governance.Warehouse.Querying;
 /// Distributions: the grouped query at the requested level returns one value per area (the indicator's rules applied
 /// per area), and only those values come back to compute quantiles, Gini and bands. The default distribution of a
 /// summed indicator's unit values (no custom bands) inside an area the caller sees whole is read from the roll-up the
-/// ETL keeps (<see cref="DistributionRollups"/>): one row, not every village. <see cref="SourcePlanner.ValuesFor"/> decides.
+/// ETL keeps (<see cref="DistributionRollups"/>): one row, not every village, while the roll-ups are in use
+/// (<see cref="SourcePlanner.UsesRollups"/>). <see cref="SourcePlanner.ValuesFor"/> decides.
 /// </summary>
 public sealed class DistributionEngine
 {
@@ -31,13 +32,14 @@ public sealed class DistributionEngine
         var scope = new QueryScope(prefix, request.Level, request.Period.Grain, request.Period.Start, request.Period.End, AreaStructure.AsReported) { Caller = request.Caller };
         var path = SourcePlanner.ValuesFor(scope, plan, defaultBands: request is { Breaks: null, ZeroBand: null });
         if (path == DistributionPath.Precomputed
+            && _planner.UsesRollups
             && await DistributionRollups.ReadAsync(db, plan.Indicator, PeriodSurrogateKey.Of(request.Period), prefix, cancellationToken) is { } rolledUp)
         {
             return rolledUp; // the default distribution of one unit value per fact, kept by the ETL
         }
 
         var values = path != DistributionPath.Evaluated
-            ? await _planner.For(scope, plan, SourceNeeds.Values).AreaValuesAsync(db, scope, plan, cancellationToken) // a value per area: nothing else
+            ? KeptScale.Round(plan, await (await _planner.ForAsync(db, scope, plan, SourceNeeds.Values, cancellationToken)).AreaValuesAsync(db, scope, plan, cancellationToken)) // a value per area: nothing else
             : (await _evaluator.EvaluateAsync(db, scope, plan, ObservationParts.None, includeNonReporting: false, cancellationToken))
                 .Where(r => r.Value is not null).Select(r => r.Value!.Value).ToList();
         var (defaultBreaks, defaultZero) = DistributionRequest.DefaultBands(plan.Indicator);

@@ -10,7 +10,7 @@ internal sealed class FactSource : IGroupSource
 {
     public string Name => "facts";
 
-    public bool Covers(QueryScope scope, IndicatorPlan plan, SourceNeeds needs) => true;
+    public ValueTask<bool> CoversAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, SourceNeeds needs, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 
     public async Task<IReadOnlyList<GroupTotal>> TotalsAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, bool countUnits, CancellationToken cancellationToken) =>
         await TotalsQuery(db, scope, plan, countUnits).ToListAsync(cancellationToken);

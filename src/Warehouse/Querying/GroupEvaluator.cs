@@ -14,8 +14,8 @@ internal sealed class GroupEvaluator(SourcePlanner planner)
         parts |= plan.ValueParts;
         plan = await ThresholdConstants.ResolveAsync(db, scope, plan, cancellationToken);
         var needs = new SourceNeeds(parts.HasFlag(ObservationParts.ReportingUnits), includeNonReporting || parts.HasFlag(ObservationParts.ExpectedUnits));
-        var source = planner.For(scope, plan, needs);
-        var totals = await source.TotalsAsync(db, scope, plan, needs.ReportingUnits, cancellationToken);
+        var source = await planner.ForAsync(db, scope, plan, needs, cancellationToken);
+        var totals = KeptScale.Round(plan, await source.TotalsAsync(db, scope, plan, needs.ReportingUnits, cancellationToken));
         var expected = needs.ExpectedUnits
             ? (await source.ExpectedAsync(db, scope, plan, cancellationToken)).ToDictionary(e => (e.GroupCode, e.PeriodKey), e => e.Count)
             : [];

@@ -54,13 +54,13 @@ public sealed class ObservationPager
         var sorted = order is null ? totals.OrderBy(t => t.GroupCode)
             : order.Descending ? totals.OrderByDescending(t => t.Sum).ThenBy(t => t.GroupCode)
             : totals.OrderBy(t => t.Sum).ThenBy(t => t.GroupCode);
-        var page = await sorted.ThenBy(t => t.PeriodKey).Skip(offset).Take(size).ToListAsync(cancellationToken);
+        var page = KeptScale.Round(plan, await sorted.ThenBy(t => t.PeriodKey).Skip(offset).Take(size).ToListAsync(cancellationToken));
         int? total = countTotal ? await totals.CountAsync(cancellationToken) : null;
 
         var units = page.Select(t => t.GroupCode).Distinct(StringComparer.Ordinal).ToList();
         var pageScope = scope with { Units = units };
         var expected = request.Parts.HasFlag(ObservationParts.ExpectedUnits) && units.Count > 0
-            ? (await _planner.For(pageScope, plan, new SourceNeeds(ExpectedUnits: true)).ExpectedAsync(db, pageScope, plan, cancellationToken)).ToDictionary(e => (e.GroupCode, e.PeriodKey), e => e.Count)
+            ? (await (await _planner.ForAsync(db, pageScope, plan, new SourceNeeds(ExpectedUnits: true), cancellationToken)).ExpectedAsync(db, pageScope, plan, cancellationToken)).ToDictionary(e => (e.GroupCode, e.PeriodKey), e => e.Count)
             : [];
         var rows = page.Select(t =>
         {
@@ -73,7 +73,8 @@ public sealed class ObservationPager
         {
             // The page's villages from a year before the range: their previous and year-earlier values.
             var baseScope = pageScope with { Start = request.From.Start.AddYears(-1) };
-            var bases = (await _planner.For(baseScope, plan, new SourceNeeds()).TotalsAsync(db, baseScope, plan, countUnits: false, cancellationToken))
+            var source = await _planner.ForAsync(db, baseScope, plan, new SourceNeeds(), cancellationToken);
+            var bases = KeptScale.Round(plan, await source.TotalsAsync(db, baseScope, plan, countUnits: false, cancellationToken))
                 .ToDictionary(t => (QueryScope.PadCode(t.GroupCode), PeriodKey.Parse(t.PeriodKey)), t => plan.Evaluate(t, null, 0).Value);
             rows = rows.Select(r => GroupEvaluator.WithGrowth(r, bases)).ToList();
         }

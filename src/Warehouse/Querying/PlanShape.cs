@@ -5,10 +5,11 @@ namespace Governance.Warehouse.Querying;
 
 /// <summary>
 /// Every input of the source rule (<see cref="SourcePlanner"/>) for one plan over one scope, named: a source's
-/// <see cref="IGroupSource.Covers"/> and the planner's paths read these and nothing else.
+/// <see cref="IGroupSource.CoversAsync"/> and the planner's paths read these and nothing else.
 /// </summary>
 /// <param name="Level">Level of the rows.</param>
 /// <param name="UnitLevel">Level of the units that report the indicator (village or township).</param>
+/// <param name="InputsUnitLevel">The coarsest level of the units that report the plan's inputs (township when any input is reported by townships).</param>
 /// <param name="Grain">Grain of the target periods.</param>
 /// <param name="AtNativeGrain">Every input is read inside target periods of its own native grain (one fact per unit and period).</param>
 /// <param name="Start">Start of the period range.</param>
@@ -28,6 +29,7 @@ namespace Governance.Warehouse.Querying;
 internal sealed record PlanShape(
     AreaLevel Level,
     AreaLevel UnitLevel,
+    AreaLevel InputsUnitLevel,
     PeriodGrain Grain,
     bool AtNativeGrain,
     DateOnly Start,
@@ -48,6 +50,9 @@ internal sealed record PlanShape(
     /// <summary>Rows at the level of the units themselves: each group is one unit.</summary>
     public bool AtUnitLevel => Level == UnitLevel;
 
+    /// <summary>Rows above the level of the indicator's units and of every input's: each group holds several units.</summary>
+    public bool AboveUnitLevels => Level < UnitLevel && Level < InputsUnitLevel;
+
     public static PlanShape Of(QueryScope scope, IndicatorPlan plan, SourceNeeds needs)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -57,6 +62,7 @@ internal sealed record PlanShape(
         return new PlanShape(
             scope.Level,
             plan.UnitLevel,
+            plan.Inputs.Select(i => IndicatorPlan.UnitLevelOf(i.Base)).DefaultIfEmpty(plan.UnitLevel).Min(),
             scope.Grain,
             plan.Inputs.All(i => i.Mode == WindowMode.Inside && i.Base.NativeGrain == scope.Grain),
             scope.Start,

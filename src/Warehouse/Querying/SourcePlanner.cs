@@ -1,4 +1,6 @@
 using Governance.Warehouse.Dimensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Governance.Warehouse.Querying;
 
@@ -8,9 +10,11 @@ namespace Governance.Warehouse.Querying;
 /// period range, structure, thresholds in force, reporting and expected unit counts needed, the request's units, the
 /// caller's scope).
 /// <list type="number">
-/// <item><b>Source</b> (<see cref="For"/>): the registered <see cref="IGroupSource"/>s in registration order, the first
-/// whose <see cref="IGroupSource.Covers"/> holds; the facts (<see cref="FactSource"/>) when none does. A roll-up source
-/// is one more registration (<c>services.AddScoped&lt;IGroupSource, RollupSource&gt;()</c>), nothing else changes.</item>
+/// <item><b>Source</b> (<see cref="ForAsync"/>): the registered <see cref="IGroupSource"/>s in registration order, the
+/// first whose <see cref="IGroupSource.CoversAsync"/> holds; the facts (<see cref="FactSource"/>) when none does. With
+/// <c>Warehouse:Rollups:Use</c> on, <see cref="QueryEngineServiceCollectionExtensions.AddQueryEngine"/> registers
+/// <see cref="Rollups.RollupSource"/> first (its rule: <see cref="Rollups.RollupReader.Covers(PlanShape)"/>). Which source
+/// answered each plan is logged at Debug level (category <c>Governance.Warehouse.Querying.SourcePlanner</c>).</item>
 /// <item><b>Facts as unit values</b> (<see cref="FactsAreUnitValues"/>): a plain sum, as reported, at its native grain
 /// and at the level it is captured at, for the whole area (no page of units): each fact is one unit's value, nothing to
 /// group.</item>
@@ -28,16 +32,47 @@ internal sealed class SourcePlanner
 {
     private readonly IReadOnlyList<IGroupSource> _sources;
     private readonly FactSource _facts;
+    private readonly ILogger _logger;
 
-    public SourcePlanner(IEnumerable<IGroupSource> sources, FactSource facts)
+    public SourcePlanner(IEnumerable<IGroupSource> sources, FactSource facts, ILogger<SourcePlanner>? logger = null)
     {
         _sources = [.. sources.Where(s => s is not FactSource)];
         _facts = facts;
+        _logger = logger ?? NullLogger<SourcePlanner>.Instance;
+        UsesRollups = _sources.Any(s => s is Rollups.RollupSource);
     }
 
-    /// <summary>The source of the plan's grouped rows over the scope.</summary>
-    public IGroupSource For(QueryScope scope, IndicatorPlan plan, SourceNeeds needs) =>
-        _sources.FirstOrDefault(s => s.Covers(scope, plan, needs)) ?? _facts;
+    /// <summary>
+    /// Whether the roll-ups may answer (<c>Warehouse:Rollups:Use</c>, <see cref="Rollups.RollupSource"/> registered): also
+    /// the precomputed default distributions (<see cref="DistributionPath.Precomputed"/>), which are roll-ups too.
+    /// </summary>
+    public bool UsesRollups { get; }
+
+    /// <summary>The source of the plan's grouped rows over the scope: the first registered one that covers it, else the facts.</summary>
+    public async Task<IGroupSource> ForAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, SourceNeeds needs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(needs);
+        IGroupSource chosen = _facts;
+        foreach (var source in _sources)
+        {
+            if (await source.CoversAsync(db, scope, plan, needs, cancellationToken))
+            {
+                chosen = source;
+                break;
+            }
+        }
+
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            _logger.LogDebug(
+                "Grouped rows of {Indicator} at {Level} level, {Grain} {Start}..{End}, {Structure}, within '{Prefix}'{Units}: from {Source}",
+                plan.Indicator.IndicatorCode, scope.Level, scope.Grain, scope.Start, scope.End, scope.Structure, scope.Prefix, scope.Units is null ? "" : $" ({scope.Units.Count} units)", chosen.Name);
+        }
+
+        return chosen;
+    }
 
     /// <summary>Each fact is one unit's whole value: a plain sum, as reported, at its native grain and unit level, for the whole area.</summary>
     public static bool FactsAreUnitValues(PlanShape shape)

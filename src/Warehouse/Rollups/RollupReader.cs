@@ -7,49 +7,30 @@ namespace Governance.Warehouse.Rollups;
 
 /// <summary>
 /// Answers the two grouped queries of a plan (<see cref="GroupQueries"/>) from the roll-ups, with the rows the fact path
-/// gives, when one rule says they cover it: the roll-ups are in use and current, the structure is as reported, no page
-/// of units is asked for, the rows lie above the level the indicator is reported at, and the caller's access scope is
-/// whole areas at that level (each of its prefixes no longer than the level's codes), so every group is all visible or
-/// all hidden. Otherwise null: the facts answer.
+/// gives, when one rule says they cover it. The request's side (<see cref="Covers(PlanShape)"/>, over
+/// <see cref="PlanShape"/>): the structure is as reported (CURRENT maps history onto today's areas through the lineage,
+/// which the roll-ups do not hold: the facts answer it), no page of units is asked for, the rows lie above the level the
+/// indicator and each of its inputs are reported at, and the caller's access scope is whole areas at that level (each of
+/// its prefixes no longer than the level's codes), so every group is all visible or all hidden. Thresholds in force are
+/// no condition: the roll-ups count each fact against the dated threshold in force for it, as the facts' SQL does, and a
+/// change of thresholds refreshes them. The database's side (<see cref="RollupSnapshot"/>): the roll-ups are current
+/// (agg_state at the warehouse version), every input is kept at the grain, and expected units only inside the kept years.
 /// </summary>
 #pragma warning disable IDE0057 // Expression trees for EF: a range does not translate, Substring does.
 internal static class RollupReader
 {
-    public static async Task<RollupCoverage?> CoverAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, CancellationToken cancellationToken)
+    /// <summary>The request's side of the rule: what <see cref="PlanShape"/> says.</summary>
+    public static bool Covers(PlanShape shape)
     {
-        if (scope is not { Structure: AreaStructure.AsReported, Units: null } || !WholeGroupsVisible(scope))
-        {
-            return null;
-        }
-
-        var level = (int)scope.Level;
-        if (level > (int)RollupLevels.FinestAbove(plan.Indicator.CaptureLevel)
-            || plan.Inputs.Any(i => level > (int)RollupLevels.FinestAbove(i.Base.CaptureLevel)))
-        {
-            return null;
-        }
-
-        var state = await db.RollupStates.AsNoTracking().Where(s => s.Id == RollupState.RowId)
-            .Select(s => new { s.Version, s.FirstYear, s.LastYear, Current = db.WarehouseVersions.Any(v => v.Id == WarehouseVersion.RowId && v.Version == s.Version) })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (state is not { Current: true })
-        {
-            return null;
-        }
-
-        var signatures = plan.Inputs.Select(RollupSpec.SignatureOf).ToList();
-        var grain = scope.Grain;
-        var stored = await db.RollupInputs.AsNoTracking()
-            .Where(i => i.Grain == grain && signatures.Contains(i.Signature))
-            .ToDictionaryAsync(i => i.Signature, i => (i.InputSk, i.SumScale), StringComparer.Ordinal, cancellationToken);
-        if (signatures.Any(s => !stored.ContainsKey(s)))
-        {
-            return null; // an input the catalogue's indicators do not read at this grain
-        }
-
-        var expected = state.FirstYear <= scope.Start.Year && state.LastYear >= scope.End.Year;
-        return new RollupCoverage([.. signatures.Select(s => stored[s])], expected);
+        ArgumentNullException.ThrowIfNull(shape);
+        return shape is { Structure: AreaStructure.AsReported, RequestUnits: false, CallerSeesGroupsWhole: true, AboveUnitLevels: true };
     }
+
+    /// <summary>The whole rule in one call (the snapshot read afresh): the coverage, or null when the facts answer.</summary>
+    public static async Task<RollupCoverage?> CoverAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, CancellationToken cancellationToken) =>
+        Covers(PlanShape.Of(scope, plan, new SourceNeeds()))
+            ? (await RollupSnapshot.ReadAsync(db, cancellationToken)).Cover(scope, plan)
+            : null;
 
     /// <summary>The totals of the plan's inputs per group, period and role, as <see cref="GroupQueries.Totals"/> gives them.</summary>
     public static IQueryable<GroupTotal> Totals(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, RollupCoverage coverage, bool countUnits = true)
@@ -115,8 +96,5 @@ internal static class RollupReader
 
         return AccessChecks.Visible(rows, scope.Caller, e => e.AreaCode);
     }
-
-    /// <summary>Every prefix of the caller's scope names whole areas at the request's level (or coarser).</summary>
-    private static bool WholeGroupsVisible(QueryScope scope) => AccessChecks.SplitsNoGroup(scope.Caller, scope.KeyLength);
 }
 #pragma warning restore IDE0057

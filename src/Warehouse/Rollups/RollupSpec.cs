@@ -10,7 +10,7 @@ namespace Governance.Warehouse.Rollups;
 internal sealed record RollupSpec(string Signature, PeriodGrain Grain, QueryInput Input)
 {
     /// <summary>Decimal places of the value sum: the facts carry four, a weighted value (value x weight) eight.</summary>
-    public int SumScale => Input.Weight is null ? 4 : 8;
+    public int SumScale => KeptScale.Of(Input);
 
     /// <summary>The finest level kept, the one above the level the base indicator is reported at (township or county).</summary>
     public AreaLevel FinestLevel => RollupLevels.FinestAbove(Input.Base.CaptureLevel);

@@ -89,16 +89,17 @@ public sealed class SourcePlannerTests
         using var services = new ServiceCollection()
             .AddSingleton<IDbContextFactory<WarehouseDbContext>>(warehouse.Factory)
             .AddSingleton<IGroupSource>(source)
-            .AddQueryEngine()
+            .AddQueryEngine(useRollups: false)
             .BuildServiceProvider();
         var planner = services.GetRequiredService<SourcePlanner>();
+        await using var db = warehouse.CreateDbContext();
         var catalogue = await CatalogueAsync(warehouse);
         var income = Plan(catalogue, Income, PeriodGrain.Year);
 
-        Assert.Same(source, planner.For(Scope(AreaLevel.Township), income, new SourceNeeds()));
-        Assert.IsType<FactSource>(planner.For(Scope(AreaLevel.Township), income, new SourceNeeds(ReportingUnits: true)));
-        Assert.IsType<FactSource>(planner.For(Scope(AreaLevel.County), income, new SourceNeeds()));
-        Assert.IsType<FactSource>(planner.For(Scope(AreaLevel.Township), Plan(catalogue, "CE_WEAK_VILLAGES", PeriodGrain.Year), new SourceNeeds()));
+        Assert.Same(source, await planner.ForAsync(db, Scope(AreaLevel.Township), income, new SourceNeeds(), Ct));
+        Assert.IsType<FactSource>(await planner.ForAsync(db, Scope(AreaLevel.Township), income, new SourceNeeds(ReportingUnits: true), Ct));
+        Assert.IsType<FactSource>(await planner.ForAsync(db, Scope(AreaLevel.County), income, new SourceNeeds(), Ct));
+        Assert.IsType<FactSource>(await planner.ForAsync(db, Scope(AreaLevel.Township), Plan(catalogue, "CE_WEAK_VILLAGES", PeriodGrain.Year), new SourceNeeds(), Ct));
 
         var request = new ObservationRequest([Income], AreaLevel.Township, County, PeriodGrain.Year, PeriodKey.Parse("2023"), PeriodKey.Parse("2024"), Parts: ObservationParts.None);
         var answered = await services.GetRequiredService<ObservationEngine>().QueryAsync(request, Ct);
@@ -138,8 +139,8 @@ public sealed class SourcePlannerTests
 
         public string Name => "township sums";
 
-        public bool Covers(QueryScope scope, IndicatorPlan plan, SourceNeeds needs) =>
-            PlanShape.Of(scope, plan, needs) is { Level: AreaLevel.Township, PlainSum: true, ReportingUnits: false, ExpectedUnits: false, RequestUnits: false, Structure: AreaStructure.AsReported };
+        public ValueTask<bool> CoversAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, SourceNeeds needs, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(PlanShape.Of(scope, plan, needs) is { Level: AreaLevel.Township, PlainSum: true, ReportingUnits: false, ExpectedUnits: false, RequestUnits: false, Structure: AreaStructure.AsReported });
 
         public Task<IReadOnlyList<GroupTotal>> TotalsAsync(WarehouseDbContext db, QueryScope scope, IndicatorPlan plan, bool countUnits, CancellationToken cancellationToken)
         {

@@ -25,9 +25,10 @@ public sealed class ObservationPartsTests
         counter.Reset();
         var full = await ObservationsAsync(client, $$"""{ observations({{Arguments}}) { nodes { value area { name } reportingUnits expectedUnits yoyGrowth } } }""");
 
-        // The work bound's count of areas (Api:Limits:MaxCells), the catalogue, the 'within' lookup and the grouped totals;
-        // the full selection adds the expected units and the page's areas.
-        Assert.Equal((4, 6), (leanCommands, counter.Commands.Count));
+        // The work bound's count of areas (Api:Limits:MaxCells), the catalogue, the 'within' lookup, the roll-ups' state
+        // (RollupSnapshot, once per request) and the grouped totals; the full selection adds the expected units and the
+        // page's areas.
+        Assert.Equal((5, 7), (leanCommands, counter.Commands.Count));
         Assert.Equal([15.0, 14.0, 21.0], Values(lean, "value"));
         Assert.Equal([15.0, 14.0, 21.0], Values(full, "value"));
     }
