@@ -1,3 +1,4 @@
+using System.Globalization;
 using Governance.Warehouse.Dimensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -67,8 +68,16 @@ internal sealed class SourcePlanner
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             _logger.LogDebug(
-                "Grouped rows of {Indicator} at {Level} level, {Grain} {Start}..{End}, {Structure}, within '{Prefix}'{Units}: from {Source}",
-                plan.Indicator.IndicatorCode, scope.Level, scope.Grain, scope.Start, scope.End, scope.Structure, scope.Prefix, scope.Units is null ? "" : $" ({scope.Units.Count} units)", chosen.Name);
+                "Grouped rows of {Indicator} at {Level} level, {Grain} {Start}..{End}, {Structure}, within {Within}, units {Units}: from {Source}",
+                plan.Indicator.IndicatorCode,
+                scope.Level,
+                scope.Grain,
+                scope.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                scope.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                scope.Structure,
+                scope.Prefix.Length == 0 ? "everything" : scope.Prefix,
+                scope.Units is null ? "all" : scope.Units.Count.ToString(CultureInfo.InvariantCulture),
+                chosen.Name);
         }
 
         return chosen;
