@@ -1022,3 +1022,30 @@ $grants$;
 
 INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
 VALUES ('20261203125302_SharedRequestCounts', '10.0.15');
+
+CREATE TABLE agg_ranking (
+    indicator_sk integer NOT NULL,
+    period_sk integer NOT NULL,
+    prefix character varying(9) NOT NULL,
+    measure character varying(16) NOT NULL,
+    is_descending boolean NOT NULL,
+    rank integer NOT NULL,
+    area_code character varying(12) NOT NULL,
+    sort_value double precision NOT NULL,
+    area_unit_count integer NOT NULL,
+    CONSTRAINT pk_agg_ranking PRIMARY KEY (indicator_sk, period_sk, prefix, measure, is_descending, rank)
+);
+
+DO $$
+DECLARE r record;
+BEGIN
+    FOR r IN SELECT DISTINCT grantee FROM information_schema.role_table_grants
+             WHERE table_schema = current_schema() AND table_name = 'fct_indicator_value'
+               AND privilege_type = 'SELECT' AND grantee <> current_user
+    LOOP
+        EXECUTE format('grant select on agg_ranking to %I', r.grantee);
+    END LOOP;
+END $$;
+
+INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+VALUES ('20261203130419_RankingRollups', '10.0.15');

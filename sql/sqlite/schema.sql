@@ -806,3 +806,19 @@ CREATE TABLE "sec_request_count" (
 
 INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
 VALUES ('20261203125245_SharedRequestCounts', '10.0.15');
+
+CREATE TABLE "agg_ranking" (
+    "indicator_sk" INTEGER NOT NULL,
+    "period_sk" INTEGER NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "measure" TEXT NOT NULL,
+    "is_descending" INTEGER NOT NULL,
+    "rank" INTEGER NOT NULL,
+    "area_code" TEXT NOT NULL,
+    "sort_value" REAL NOT NULL,
+    "area_unit_count" INTEGER NOT NULL,
+    CONSTRAINT "pk_agg_ranking" PRIMARY KEY ("indicator_sk", "period_sk", "prefix", "measure", "is_descending", "rank")
+);
+
+INSERT INTO "__EFMigrationsHistory" ("migration_id", "product_version")
+VALUES ('20261203130242_RankingRollups', '10.0.15');

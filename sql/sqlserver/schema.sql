@@ -649,3 +649,21 @@ GO
 INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
 VALUES (N'20261203125321_SharedRequestCounts', N'10.0.15');
 GO
+
+CREATE TABLE [agg_ranking] (
+    [indicator_sk] int NOT NULL,
+    [period_sk] int NOT NULL,
+    [prefix] varchar(9) NOT NULL,
+    [measure] varchar(16) NOT NULL,
+    [is_descending] bit NOT NULL,
+    [rank] int NOT NULL,
+    [area_code] varchar(12) NOT NULL,
+    [sort_value] float NOT NULL,
+    [area_unit_count] int NOT NULL,
+    CONSTRAINT [pk_agg_ranking] PRIMARY KEY ([indicator_sk], [period_sk], [prefix], [measure], [is_descending], [rank])
+);
+GO
+
+INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+VALUES (N'20261203130611_RankingRollups', N'10.0.15');
+GO

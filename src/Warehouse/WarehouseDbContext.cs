@@ -38,6 +38,9 @@ public abstract class WarehouseDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<Rollups.DistributionRollup> DistributionRollups => Set<Rollups.DistributionRollup>();
 
+    /// <summary>The first and last units of each summed village indicator by value and by growth (<c>agg_ranking</c>).</summary>
+    public DbSet<Rollups.RankingRollup> RankingRollups => Set<Rollups.RankingRollup>();
+
     /// <summary>The inputs roll-ups are kept for (<c>agg_input</c>).</summary>
     public DbSet<Rollups.RollupInput> RollupInputs => Set<Rollups.RollupInput>();
 

@@ -146,26 +146,29 @@ public sealed class IndicatorFileLoader(IDbContextFactory<WarehouseDbContext> fa
 
     /// <summary>
     /// The roll-ups of what the batch wrote, in its transaction, so facts and roll-ups become visible together: the
-    /// precomputed distributions of each (indicator, period) it staged, for the areas holding a unit it staged. When the
+    /// precomputed distributions of each (indicator, period) it staged, and the rankings of those periods and of the
+    /// periods a year later (their growth changed), for the areas holding a unit it staged. When the
     /// staged keys could not all be kept, every summed indicator's periods of the file's years, for every area.
     /// </summary>
     private async Task RefreshRollupsAsync(WarehouseDbContext db, StagedKeys keys, Dictionary<int, string> areaCodes, HashSet<int> years, long batchId, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        int written;
+        int written, ranked;
         if (keys.Overflowed)
         {
             var (low, high) = years.Count == 0 ? (0, -1) : PeriodSurrogateKey.YearRange(years.Min(), years.Max());
             var pairs = await db.IndicatorValues.Where(v => v.PeriodSk >= low && v.PeriodSk <= high).Select(v => new { v.IndicatorSk, v.PeriodSk }).Distinct().ToListAsync(cancellationToken);
             written = await DistributionRollups.RefreshAsync(db, pairs.Select(p => (p.IndicatorSk, p.PeriodSk)), null, cancellationToken);
+            ranked = await RankingRollups.RefreshAsync(db, pairs.Select(p => (p.IndicatorSk, p.PeriodSk)), null, cancellationToken);
         }
         else
         {
             var units = keys.AreaSks().Select(sk => areaCodes.GetValueOrDefault(sk)).OfType<string>().ToHashSet(StringComparer.Ordinal);
             written = await DistributionRollups.RefreshAsync(db, keys.Pairs, units, cancellationToken);
+            ranked = await RankingRollups.RefreshAsync(db, keys.Pairs, units, cancellationToken);
         }
 
-        logger.LogInformation("Batch {LoadBatchId}: {Rows} distribution roll-up rows refreshed in {Seconds:0.00} s", batchId, written, clock.Elapsed.TotalSeconds);
+        logger.LogInformation("Batch {LoadBatchId}: {Rows} distribution and {Ranked} ranking roll-up rows refreshed in {Seconds:0.00} s", batchId, written, ranked, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>

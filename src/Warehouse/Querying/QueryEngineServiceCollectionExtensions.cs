@@ -32,7 +32,7 @@ public static class QueryEngineServiceCollectionExtensions
         services.AddScoped(sp => new SourcePlanner(sp.GetServices<IGroupSource>(), sp.GetRequiredService<FactSource>(), sp.GetService<ILogger<SourcePlanner>>()));
         services.AddScoped<GroupEvaluator>();
         services.AddScoped(sp => new ObservationEngine(sp.GetRequiredService<QueryContexts>(), sp.GetRequiredService<GroupEvaluator>()));
-        services.AddScoped(sp => new ObservationPager(sp.GetRequiredService<QueryContexts>(), sp.GetRequiredService<ObservationEngine>(), sp.GetRequiredService<SourcePlanner>()));
+        services.AddScoped(sp => new ObservationPager(sp.GetRequiredService<QueryContexts>(), sp.GetRequiredService<ObservationEngine>(), sp.GetRequiredService<SourcePlanner>(), sp.GetRequiredService<GroupEvaluator>()));
         services.AddScoped(sp => new DistributionEngine(sp.GetRequiredService<QueryContexts>(), sp.GetRequiredService<GroupEvaluator>(), sp.GetRequiredService<SourcePlanner>()));
         services.AddScoped(sp => new GrowthEngine(sp.GetRequiredService<ObservationEngine>()));
         services.AddScoped(sp => new AttainmentEngine(sp.GetRequiredService<QueryContexts>(), sp.GetRequiredService<GroupEvaluator>()));

@@ -27,6 +27,11 @@ namespace Governance.Warehouse.Querying;
 /// and <see cref="PagesInDatabase(IndicatorPlan)"/>): one summed village indicator, as reported, without
 /// non-reporting rows or filters, sorted by value or not at all, is sorted and paged by the facts' SQL (a top N); the
 /// rest is evaluated whole and sorted in memory. Rows at the unit level are the facts' own: no roll-up holds them.</item>
+/// <item><b>Kept rankings</b> (<see cref="KeepsRanking"/>, <see cref="ReadsRanking"/>, <see cref="RanksArea"/> and
+/// <see cref="RankingAnswers"/>): a page of one summed village indicator (a plain sum reported by villages), as reported,
+/// in one period at its native grain, sorted by value or by year-on-year growth alone, ending within the first
+/// <see cref="Rollups.RankingRollups.Depth"/>, inside the nation, a province or a prefecture the caller sees whole, reads
+/// its units from <c>agg_ranking</c> and evaluates only those; the rest pages as above.</item>
 /// </list>
 /// </summary>
 internal sealed class SourcePlanner
@@ -108,6 +113,68 @@ internal sealed class SourcePlanner
             && request is { Indicators.Count: 1, Level: AreaLevel.Village, Structure: AreaStructure.AsReported, IncludeNonReporting: false }
             && order is [] or [{ Field: ObservationOrderField.Value }]
             && request.From.Start <= request.To.End;
+    }
+
+    /// <summary>An indicator whose rankings the ETL keeps (<c>agg_ranking</c>): a plain sum of its own facts, reported by villages.</summary>
+    public static bool KeepsRanking(IndicatorPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan is { Indicator.AreaAggregation: AreaAggregation.Sum, UnitLevel: AreaLevel.Village, Inputs: [{ Weight: null, ThresholdParameter: null, Mode: WindowMode.Inside } input] }
+            && input.Base.IndicatorSk == plan.Indicator.IndicatorSk
+            && plan.Indicator.NativeGrain == input.Base.NativeGrain;
+    }
+
+    /// <summary>
+    /// The request's side of reading a kept ranking, before its plan is known: which ranking (by value, or by
+    /// year-on-year growth, which period growth is at YEAR grain) and in which direction; null when none serves.
+    /// </summary>
+    public static (Rollups.RankingMeasure Measure, bool Descending)? ReadsRanking(ObservationRequest request, IReadOnlyList<ObservationOrder> order, ObservationFilter? filter, int offset, int size)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(order);
+        if (filter is not null
+            || request is not { Indicators.Count: 1, Level: AreaLevel.Village, Structure: AreaStructure.AsReported, IncludeNonReporting: false }
+            || offset < 0 || size < 0 || offset + size > Rollups.RankingRollups.Depth
+            || order is not [var key])
+        {
+            return null;
+        }
+
+        var period = PeriodMath.Range(request.Grain, request.From.Start, request.From.Start).First();
+        if (period.Start != request.From.Start || period.End != request.To.End)
+        {
+            return null; // not exactly one period at the grain
+        }
+
+        var growth = request.Parts.HasFlag(ObservationParts.Growth);
+        return key.Field switch
+        {
+            ObservationOrderField.Value => (Rollups.RankingMeasure.Value, key.Descending),
+            ObservationOrderField.YoyGrowth when growth => (Rollups.RankingMeasure.YoyGrowth, key.Descending),
+            ObservationOrderField.PeriodGrowth when growth && request.Grain == PeriodGrain.Year => (Rollups.RankingMeasure.YoyGrowth, key.Descending),
+            _ => null,
+        };
+    }
+
+    /// <summary>The scope's side: a kept plan at its native grain, inside an area a ranking is kept for, that the caller sees whole.</summary>
+    public static bool RanksArea(QueryScope scope, IndicatorPlan plan)
+    {
+        var shape = PlanShape.Of(scope, plan, new SourceNeeds());
+        return KeepsRanking(plan)
+            && shape is { AtNativeGrain: true, AtUnitLevel: true, Structure: AreaStructure.AsReported, RequestUnits: false, CallerSeesWholeArea: true }
+            && Rollups.RankingRollups.PrefixLengths.Contains(scope.Prefix.Length);
+    }
+
+    /// <summary>
+    /// Whether the ranking read answers the page: it holds the page's units, or all the area's units by value. A growth
+    /// ranking shorter than the page leaves the units without growth, which the facts put last by code.
+    /// </summary>
+    public static bool RankingAnswers(Rollups.RankedUnits ranked, Rollups.RankingMeasure measure, int offset, int size)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        return ranked.Codes.Count >= offset + size
+            || measure == Rollups.RankingMeasure.Value
+            || ranked.Codes.Count == ranked.AreaUnitCount;
     }
 
     /// <summary>The plan's side of paging in the database: a sum of one input reported by villages.</summary>

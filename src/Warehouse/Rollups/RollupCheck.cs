@@ -9,7 +9,8 @@ namespace Governance.Warehouse.Rollups;
 /// <summary>
 /// <c>governance rollups check</c>: makes every roll-up again from the facts and the areas into temporary tables, with
 /// the statements a rebuild runs, and compares them with the stored ones row by row and column by column; also whether
-/// the inputs are the catalogue's, the years of expected units those of the facts, and the roll-ups marked current.
+/// the inputs are the catalogue's, the years of expected units those of the facts, and the roll-ups marked current; and
+/// the kept rankings with the ones made again from the facts (<see cref="RankingCheck"/>).
 /// </summary>
 public static class RollupCheck
 {
@@ -73,6 +74,7 @@ public static class RollupCheck
         var scales = inputs.ToDictionary(i => i.InputSk, i => i.SumScale);
         await RollupComparison.TotalsAsync(db, tables.Totals, found, names, scales, cancellationToken);
         await RollupComparison.ExpectedAsync(db, tables.Expected, found, cancellationToken);
+        rows += await RankingCheck.CompareAsync(db, found, cancellationToken);
         await DropTablesAsync(db, tables, cancellationToken);
         rows += await DistributionRollups.CompareAsync(db, found, cancellationToken);
         return new RollupCheckResult(state.Version, version, rows, found.Count, found.Listed);

@@ -4,7 +4,8 @@ namespace Governance.Warehouse.Rollups;
 
 /// <summary>
 /// <c>governance rollups rebuild</c>: every roll-up made again from the facts and the areas: the totals and expected
-/// units (agg_total, agg_expected), then the precomputed distributions (agg_distribution, <see cref="DistributionRollups"/>).
+/// units (agg_total, agg_expected), then the precomputed distributions (agg_distribution, <see cref="DistributionRollups"/>) and
+/// rankings (agg_ranking, <see cref="RankingRollups"/>).
 /// </summary>
 public static class RollupRebuild
 {
@@ -23,6 +24,11 @@ public static class RollupRebuild
         logger.LogInformation("Distributions: {Rows} rows in {Seconds:0.00} s", distributions, clock.Elapsed.TotalSeconds);
         progress?.Invoke($"distributions: {distributions} rows");
         rows += distributions;
+        clock.Restart();
+        var rankings = await RankingRollups.RebuildAsync(db, cancellationToken);
+        logger.LogInformation("Rankings: {Rows} rows in {Seconds:0.00} s", rankings, clock.Elapsed.TotalSeconds);
+        progress?.Invoke($"rankings: {rankings} rows");
+        rows += rankings;
         await maintenance.MarkCurrentAsync(await WarehouseVersion.ReadAsync(db, cancellationToken) + 1, cancellationToken);
         return rows;
     }

@@ -35,7 +35,7 @@ public sealed class UnmigratedWarehouseTests
         var run = await RunAsync(folder, Postgres(TestWarehouse.WithDatabase(TestWarehouse.PostgresServer(), database)), "batches");
 
         Assert.Equal(
-            (2, $"The Postgres warehouse '{database}' is not migrated (13 pending migrations, the last 20261203125302_SharedRequestCounts): run `governance migrate` as the tables' owner, then this command again."),
+            (2, $"The Postgres warehouse '{database}' is not migrated (14 pending migrations, the last 20261203130419_RankingRollups): run `governance migrate` as the tables' owner, then this command again."),
             (run.ExitCode, run.Errors.Trim()));
         Assert.Equal("", run.Output);
         await using var server = new NpgsqlConnection(TestWarehouse.PostgresServer());

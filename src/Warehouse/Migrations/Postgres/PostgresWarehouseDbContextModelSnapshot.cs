@@ -890,6 +890,57 @@ namespace Governance.Warehouse.Migrations.Postgres
                     b.ToTable("agg_distribution", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Warehouse.Rollups.RankingRollup", b =>
+                {
+                    b.Property<int>("IndicatorSk")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_sk");
+
+                    b.Property<int>("PeriodSk")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_sk");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(9)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("prefix");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("measure");
+
+                    b.Property<bool>("IsDescending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_descending");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("area_code");
+
+                    b.Property<int>("AreaUnitCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("area_unit_count");
+
+                    b.Property<double>("SortValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sort_value");
+
+                    b.HasKey("IndicatorSk", "PeriodSk", "Prefix", "Measure", "IsDescending", "Rank")
+                        .HasName("pk_agg_ranking");
+
+                    b.ToTable("agg_ranking", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Warehouse.Rollups.RollupExpected", b =>
                 {
                     b.Property<string>("CaptureLevel")

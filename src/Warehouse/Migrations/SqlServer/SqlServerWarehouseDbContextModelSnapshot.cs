@@ -891,6 +891,57 @@ namespace Governance.Warehouse.Migrations.SqlServer
                     b.ToTable("agg_distribution", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Warehouse.Rollups.RankingRollup", b =>
+                {
+                    b.Property<int>("IndicatorSk")
+                        .HasColumnType("int")
+                        .HasColumnName("indicator_sk");
+
+                    b.Property<int>("PeriodSk")
+                        .HasColumnType("int")
+                        .HasColumnName("period_sk");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(9)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(9)")
+                        .HasColumnName("prefix");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("measure");
+
+                    b.Property<bool>("IsDescending")
+                        .HasColumnType("bit")
+                        .HasColumnName("is_descending");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(12)")
+                        .HasColumnName("area_code");
+
+                    b.Property<int>("AreaUnitCount")
+                        .HasColumnType("int")
+                        .HasColumnName("area_unit_count");
+
+                    b.Property<double>("SortValue")
+                        .HasColumnType("float")
+                        .HasColumnName("sort_value");
+
+                    b.HasKey("IndicatorSk", "PeriodSk", "Prefix", "Measure", "IsDescending", "Rank")
+                        .HasName("pk_agg_ranking");
+
+                    b.ToTable("agg_ranking", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Warehouse.Rollups.RollupExpected", b =>
                 {
                     b.Property<string>("CaptureLevel")

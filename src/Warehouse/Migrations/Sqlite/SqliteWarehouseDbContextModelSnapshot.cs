@@ -871,6 +871,57 @@ namespace Governance.Warehouse.Migrations.Sqlite
                     b.ToTable("agg_distribution", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Warehouse.Rollups.RankingRollup", b =>
+                {
+                    b.Property<int>("IndicatorSk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_sk");
+
+                    b.Property<int>("PeriodSk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_sk");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(9)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure");
+
+                    b.Property<bool>("IsDescending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_descending");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<int>("AreaUnitCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area_unit_count");
+
+                    b.Property<double>("SortValue")
+                        .HasColumnType("REAL")
+                        .HasColumnName("sort_value");
+
+                    b.HasKey("IndicatorSk", "PeriodSk", "Prefix", "Measure", "IsDescending", "Rank")
+                        .HasName("pk_agg_ranking");
+
+                    b.ToTable("agg_ranking", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Warehouse.Rollups.RollupExpected", b =>
                 {
                     b.Property<string>("CaptureLevel")
