@@ -55,7 +55,7 @@ public sealed class ObservationPager
         var prefix = await AreaScope.PrefixAsync(db, request.Within, request.Level, request.Caller, cancellationToken);
         var scope = new QueryScope(prefix, request.Level, request.Grain, request.From.Start, request.To.End, request.Structure) { Caller = request.Caller };
         if (!SourcePlanner.RanksArea(scope, plan)
-            || await Rollups.RankingRollups.ReadAsync(db, plan.Indicator.IndicatorSk, WarehouseSeeder.PeriodSk(request.From), prefix, measure, descending, offset + size, cancellationToken) is not { } ranked
+            || await Rollups.RankingRollups.ReadAsync(db, plan.Indicator.IndicatorSk, PeriodSurrogateKey.Of(request.From), prefix, measure, descending, offset + size, cancellationToken) is not { } ranked
             || !SourcePlanner.RankingAnswers(ranked, measure, offset, size))
         {
             return null;

@@ -115,7 +115,7 @@ public static class RankingRollups
         var units = current
             .Select(u => new RankedUnit(u.Key, u.Value, PeriodMath.Growth(u.Value, yearEarlier.TryGetValue(u.Key, out var b) ? b : null)))
             .ToList();
-        var (sk, periodSk) = (plan.Indicator.IndicatorSk, WarehouseSeeder.PeriodSk(period));
+        var (sk, periodSk) = (plan.Indicator.IndicatorSk, PeriodSurrogateKey.Of(period));
         var rows = new List<RankingRollup>();
         foreach (var length in PrefixLengths)
         {
@@ -151,7 +151,7 @@ public static class RankingRollups
 
     private static async Task<int> RefreshPeriodAsync(WarehouseDbContext db, IndicatorPlan plan, PeriodKey period, RankingValues values, HashSet<string>? touched, CancellationToken cancellationToken)
     {
-        var (sk, periodSk) = (plan.Indicator.IndicatorSk, WarehouseSeeder.PeriodSk(period));
+        var (sk, periodSk) = (plan.Indicator.IndicatorSk, PeriodSurrogateKey.Of(period));
         var stale = db.RankingRollups.Where(r => r.IndicatorSk == sk && r.PeriodSk == periodSk);
         if (touched is not null && !await stale.AnyAsync(r => r.Prefix == string.Empty && r.Measure == RankingMeasure.Value, cancellationToken))
         {
