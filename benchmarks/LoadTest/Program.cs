@@ -6,6 +6,24 @@ using Governance.ApiBenchmark;
 using Governance.LoadTest;
 
 // Usage: dotnet run -c Release --project benchmarks/LoadTest -- [sqlite|postgres] [villages] [seconds] [connections]
+//        dotnet run -c Release --project benchmarks/LoadTest -- replicas [villages] [seconds] [connections] [scenarios, e.g. 2,3,6]
+if (args.ElementAtOrDefault(0) == "replicas")
+{
+    await ReplicaScenarios.RunAsync(
+        int.Parse(args.ElementAtOrDefault(1) ?? "2500", CultureInfo.InvariantCulture),
+        int.Parse(args.ElementAtOrDefault(2) ?? "40", CultureInfo.InvariantCulture),
+        int.Parse(args.ElementAtOrDefault(3) ?? "50", CultureInfo.InvariantCulture),
+        (args.ElementAtOrDefault(4) ?? "1,2,3,4,5,6").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray());
+    return;
+}
+
+//        dotnet run -c Release --project benchmarks/LoadTest -- standby-cost AREAS.csv VALUES.csv [standbys per run, e.g. 0,1,2,0,1,2]
+if (args.ElementAtOrDefault(0) == "standby-cost" && args.Length >= 3)
+{
+    await StandbyCost.RunAsync(args[1], args[2], (args.ElementAtOrDefault(3) ?? "0,1,2").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray());
+    return;
+}
+
 var provider = args.ElementAtOrDefault(0) ?? "sqlite";
 var villages = int.Parse(args.ElementAtOrDefault(1) ?? "2500", CultureInfo.InvariantCulture);
 var seconds = int.Parse(args.ElementAtOrDefault(2) ?? "60", CultureInfo.InvariantCulture);
