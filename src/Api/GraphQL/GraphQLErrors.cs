@@ -1,4 +1,4 @@
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
 using Governance.Warehouse.Replicas;
 using GraphQL;
 using GraphQL.Execution;

@@ -1,3 +1,6 @@
+using Governance.Warehouse.Querying.Engines;
+using Governance.Warehouse.Querying.Planning;
+using Governance.Warehouse.Querying.Sources;
 using Microsoft.EntityFrameworkCore;
 using Governance.Warehouse.Rollups;
 using Microsoft.Extensions.DependencyInjection;

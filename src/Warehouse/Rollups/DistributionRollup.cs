@@ -1,7 +1,7 @@
 namespace Governance.Warehouse.Rollups;
 
 /// <summary>
-/// A row of <c>agg_distribution</c>: the default distribution (<see cref="Querying.Distribution"/> with the indicator's
+/// A row of <c>agg_distribution</c>: the default distribution (<see cref="Querying.Statistics.Distribution"/> with the indicator's
 /// default bands) of a summed indicator's unit values in one period at its native grain, over the units whose codes
 /// start with <see cref="Prefix"/> ("" for the nation, 2, 4, 6 or 9 digits for a province, prefecture, county or
 /// township). Kept by the ETL in the load's transaction (<see cref="DistributionRollups"/>); the nation's row of an

@@ -7,7 +7,7 @@ public enum RankingMeasure
     Value = 1,
 
     /// <summary>
-    /// The unit's growth on the same period a year earlier (<see cref="Querying.PeriodMath.Growth"/>): units whose base
+    /// The unit's growth on the same period a year earlier (<see cref="Querying.Statistics.PeriodMath.Growth"/>): units whose base
     /// is missing or zero have none and are not ranked.
     /// </summary>
     YoyGrowth = 2,

@@ -1,6 +1,9 @@
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
 using Microsoft.EntityFrameworkCore;
+using Governance.Warehouse.Querying.Contracts;
+using Governance.Warehouse.Querying.Planning;
+using Governance.Warehouse.Querying.Sources;
+using Governance.Warehouse.Querying.Statistics;
 
 namespace Governance.Warehouse.Rollups;
 

@@ -1,6 +1,8 @@
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
 using Microsoft.EntityFrameworkCore;
+using Governance.Warehouse.Querying.Contracts;
+using Governance.Warehouse.Querying.Planning;
+using Governance.Warehouse.Querying.Sources;
 
 namespace Governance.Warehouse.Rollups;
 

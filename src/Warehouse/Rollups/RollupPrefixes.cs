@@ -1,4 +1,4 @@
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Rollups;

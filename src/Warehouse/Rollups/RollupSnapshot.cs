@@ -1,6 +1,6 @@
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
 using Microsoft.EntityFrameworkCore;
+using Governance.Warehouse.Querying.Planning;
 
 namespace Governance.Warehouse.Rollups;
 

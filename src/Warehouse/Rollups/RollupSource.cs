@@ -1,5 +1,7 @@
 using Governance.Warehouse.Querying;
 using Microsoft.EntityFrameworkCore;
+using Governance.Warehouse.Querying.Planning;
+using Governance.Warehouse.Querying.Sources;
 
 namespace Governance.Warehouse.Rollups;
 

@@ -1,5 +1,6 @@
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Planning;
+using Governance.Warehouse.Querying.Sources;
 
 namespace Governance.Warehouse.Rollups;
 

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
 
 namespace Governance.Warehouse.Security;
 

@@ -6,7 +6,9 @@ using Governance.TestSupport;
 using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Loading;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
+using Governance.Warehouse.Querying.Engines;
+using Governance.Warehouse.Querying.Statistics;
 using Governance.Warehouse.Rollups;
 using Microsoft.EntityFrameworkCore;
 

@@ -13,6 +13,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit.Sdk;
+using Governance.Warehouse.Querying.Contracts;
+using Governance.Warehouse.Querying.Engines;
+using Governance.Warehouse.Querying.Planning;
+using Governance.Warehouse.Querying.Statistics;
 
 namespace Governance.Etl.Tests.Rollups;
 

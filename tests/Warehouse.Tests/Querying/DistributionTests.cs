@@ -1,6 +1,8 @@
 using Governance.TestSupport;
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
+using Governance.Warehouse.Querying.Engines;
+using Governance.Warehouse.Querying.Statistics;
 
 namespace Governance.Warehouse.Tests.Querying;
 

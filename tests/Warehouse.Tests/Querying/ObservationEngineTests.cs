@@ -1,6 +1,7 @@
 using Governance.TestSupport;
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
+using Governance.Warehouse.Querying.Engines;
 using Governance.Warehouse.Security;
 using static Governance.TestSupport.SemanticsScenario;
 

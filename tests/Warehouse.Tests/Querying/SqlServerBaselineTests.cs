@@ -1,7 +1,9 @@
 using Governance.Warehouse.Catalogue;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Providers;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
+using Governance.Warehouse.Querying.Planning;
+using Governance.Warehouse.Querying.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Tests.Querying;

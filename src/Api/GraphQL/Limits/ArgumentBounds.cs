@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
 using GraphQL;
 using GraphQL.Instrumentation;
 

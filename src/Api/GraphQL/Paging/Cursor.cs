@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
 
 namespace Governance.Api.GraphQL.Paging;
 

@@ -1,5 +1,6 @@
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
+using Governance.Warehouse.Querying.Statistics;
 using GraphQL;
 
 namespace Governance.Api.Schema.Analytics;

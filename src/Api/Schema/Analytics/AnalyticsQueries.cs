@@ -4,6 +4,8 @@ using Governance.Api.Schema.Areas;
 using Governance.Api.Schema.Periods;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
+using Governance.Warehouse.Querying.Engines;
 using GraphQL;
 using GraphQL.Types;
 

@@ -1,5 +1,5 @@
 using Governance.Api.Schema.Areas;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
 using GraphQL.Types;
 
 namespace Governance.Api.Schema.Analytics;

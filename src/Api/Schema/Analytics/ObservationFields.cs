@@ -1,4 +1,4 @@
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
 
 namespace Governance.Api.Schema.Analytics;
 

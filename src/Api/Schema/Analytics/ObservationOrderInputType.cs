@@ -1,4 +1,4 @@
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
 using GraphQL.Types;
 
 namespace Governance.Api.Schema.Analytics;

@@ -1,6 +1,6 @@
 using Governance.Api.Schema.Areas;
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
 using GraphQL.Types;
 
 namespace Governance.Api.Schema.Analytics;

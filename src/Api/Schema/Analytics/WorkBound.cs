@@ -1,5 +1,6 @@
 using Governance.Api.GraphQL.Limits;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
+using Governance.Warehouse.Querying.Planning;
 using Governance.Warehouse.Replicas;
 using GraphQL;
 using Microsoft.Extensions.Options;

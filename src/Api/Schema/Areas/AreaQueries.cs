@@ -2,7 +2,7 @@ using Governance.Api.GraphQL;
 using Governance.Api.GraphQL.Paging;
 using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
 using Governance.Warehouse.Replicas;
 using GraphQL;
 using GraphQL.Types;

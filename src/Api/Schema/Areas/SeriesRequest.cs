@@ -1,5 +1,5 @@
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
 
 namespace Governance.Api.Schema.Areas;
 

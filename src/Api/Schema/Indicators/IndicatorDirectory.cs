@@ -1,5 +1,5 @@
 using Governance.Warehouse.Dimensions;
-using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
 using Governance.Warehouse.Replicas;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,0 @@
-namespace Governance.Warehouse.Querying;
-
-/// <summary>How many units are expected to report in an area group and period.</summary>
-internal sealed record ExpectedUnits(string GroupCode, string PeriodKey, int Count);

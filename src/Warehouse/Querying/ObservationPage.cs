@@ -1,4 +1,0 @@
-namespace Governance.Warehouse.Querying;
-
-/// <summary>One page of sorted observations, and the count of all rows when it was asked for.</summary>
-public sealed record ObservationPage(IReadOnlyList<Observation> Rows, int? TotalCount);
