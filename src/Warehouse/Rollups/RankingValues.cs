@@ -6,12 +6,12 @@ namespace Governance.Warehouse.Rollups;
 
 /// <summary>
 /// Every village's value of one plan in a period, as the fact path evaluates it (its grouped rows at village level over
-/// the nation, as reported), keyed by code. The last few periods read are kept, so that ranking consecutive years reads
-/// each year once (a year's values are the next year's growth base).
+/// the nation, as reported), keyed by code. The last two periods read are kept, so that ranking consecutive years reads
+/// each year once (a year's values are the next year's growth base); no more, as a national period holds 600,000 units.
 /// </summary>
 internal sealed class RankingValues(WarehouseDbContext db, IndicatorPlan plan)
 {
-    private const int Kept = 5;
+    private const int Kept = 2;
     private readonly Dictionary<PeriodKey, Dictionary<string, double>> _read = [];
 
     public async Task<Dictionary<string, double>> OfAsync(PeriodKey period, CancellationToken cancellationToken)
