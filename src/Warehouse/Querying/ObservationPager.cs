@@ -31,7 +31,7 @@ public sealed class ObservationPager
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(order);
-        if (SourcePlanner.ReadsRanking(request, order, filter, offset, size) is { } ranking
+        if (_planner.UsesRollups && SourcePlanner.ReadsRanking(request, order, filter, offset, size) is { } ranking
             && await TryRankedAsync(request, order, ranking.Measure, ranking.Descending, offset, size, cancellationToken) is { } ranked)
         {
             return ranked;

@@ -50,7 +50,8 @@ internal sealed class SourcePlanner
 
     /// <summary>
     /// Whether the roll-ups may answer (<c>Warehouse:Rollups:Use</c>, <see cref="Rollups.RollupSource"/> registered): also
-    /// the precomputed default distributions (<see cref="DistributionPath.Precomputed"/>), which are roll-ups too.
+    /// the precomputed default distributions (<see cref="DistributionPath.Precomputed"/>) and the kept rankings
+    /// (<see cref="ReadsRanking"/>), which are roll-ups too.
     /// </summary>
     public bool UsesRollups { get; }
 
