@@ -99,14 +99,10 @@ public static class RankingRollups
             .Where(SourcePlanner.KeepsRanking)
             .ToDictionary(p => p.Indicator.IndicatorSk);
         var wanted = pairs.Where(p => plans.ContainsKey(p.IndicatorSk)).Distinct().ToList();
-        var periodSks = wanted.Select(p => p.PeriodSk).Distinct().ToList();
-        var keys = (await db.Periods.AsNoTracking().Where(p => periodSks.Contains(p.PeriodSk)).Select(p => new { p.PeriodSk, p.PeriodKey }).ToListAsync(cancellationToken))
-            .ToDictionary(p => p.PeriodSk, p => PeriodKey.Parse(p.PeriodKey));
         return wanted
-            .Where(p => keys.ContainsKey(p.PeriodSk))
             .GroupBy(p => p.IndicatorSk)
             .OrderBy(g => g.Key)
-            .Select(g => (plans[g.Key], g.Select(p => keys[p.PeriodSk]).Where(k => k.Grain == plans[g.Key].Indicator.NativeGrain).ToList()))
+            .Select(g => (plans[g.Key], g.Select(p => PeriodSurrogateKey.Parse(p.PeriodSk)).Where(k => k.Grain == plans[g.Key].Indicator.NativeGrain).ToList()))
             .ToList();
     }
 

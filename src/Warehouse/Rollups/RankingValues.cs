@@ -8,12 +8,12 @@ namespace Governance.Warehouse.Rollups;
 
 /// <summary>
 /// Every village's value of one plan in a period, as the fact path evaluates it (its grouped rows at village level over
-/// the nation, as reported), keyed by code. The last few periods read are kept, so that ranking consecutive years reads
-/// each year once (a year's values are the next year's growth base).
+/// the nation, as reported, rounded to their kept scale by <see cref="KeptScale"/>), keyed by code. The last two periods read are kept, so that ranking consecutive years reads
+/// each year once (a year's values are the next year's growth base); no more, as a national period holds 600,000 units.
 /// </summary>
 internal sealed class RankingValues(WarehouseDbContext db, IndicatorPlan plan)
 {
-    private const int Kept = 5;
+    private const int Kept = 2;
     private readonly Dictionary<PeriodKey, Dictionary<string, double>> _read = [];
 
     public async Task<Dictionary<string, double>> OfAsync(PeriodKey period, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ internal sealed class RankingValues(WarehouseDbContext db, IndicatorPlan plan)
         }
 
         var scope = new QueryScope(string.Empty, AreaLevel.Village, period.Grain, period.Start, period.End, AreaStructure.AsReported);
-        var totals = await GroupQueries.Totals(db, scope, plan, countUnits: false).ToListAsync(cancellationToken);
+        var totals = KeptScale.Round(plan, await GroupQueries.Totals(db, scope, plan, countUnits: false).ToListAsync(cancellationToken));
         var values = new Dictionary<string, double>(totals.Count, StringComparer.Ordinal);
         foreach (var total in totals.Where(t => t.Role == 0))
         {
