@@ -1,8 +1,8 @@
 using Governance.Warehouse.Querying.Engines;
 using Governance.Warehouse.Querying.Planning;
 using Governance.Warehouse.Querying.Sources;
-using Microsoft.EntityFrameworkCore;
 using Governance.Warehouse.Rollups;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

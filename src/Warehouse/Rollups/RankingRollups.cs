@@ -1,9 +1,9 @@
 using Governance.Warehouse.Dimensions;
-using Microsoft.EntityFrameworkCore;
 using Governance.Warehouse.Querying.Contracts;
 using Governance.Warehouse.Querying.Planning;
 using Governance.Warehouse.Querying.Sources;
 using Governance.Warehouse.Querying.Statistics;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Rollups;
 

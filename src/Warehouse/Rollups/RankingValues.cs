@@ -1,8 +1,8 @@
 using Governance.Warehouse.Dimensions;
-using Microsoft.EntityFrameworkCore;
 using Governance.Warehouse.Querying.Contracts;
 using Governance.Warehouse.Querying.Planning;
 using Governance.Warehouse.Querying.Sources;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Rollups;
 

@@ -1,6 +1,6 @@
 using Governance.Warehouse.Dimensions;
-using Microsoft.EntityFrameworkCore;
 using Governance.Warehouse.Querying.Planning;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Rollups;
 

@@ -1,7 +1,7 @@
 using Governance.Warehouse.Querying;
-using Microsoft.EntityFrameworkCore;
 using Governance.Warehouse.Querying.Planning;
 using Governance.Warehouse.Querying.Sources;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Warehouse.Rollups;
 

@@ -6,10 +6,10 @@ using Governance.TestSupport;
 using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Loading;
-using Governance.Warehouse.Rollups;
-using Microsoft.EntityFrameworkCore;
 using Governance.Warehouse.Querying.Contracts;
 using Governance.Warehouse.Querying.Engines;
+using Governance.Warehouse.Rollups;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Etl.Tests.Loading;
 

@@ -8,15 +8,15 @@ using Governance.Warehouse;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Loading;
 using Governance.Warehouse.Querying;
+using Governance.Warehouse.Querying.Contracts;
+using Governance.Warehouse.Querying.Engines;
+using Governance.Warehouse.Querying.Planning;
+using Governance.Warehouse.Querying.Statistics;
 using Governance.Warehouse.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit.Sdk;
-using Governance.Warehouse.Querying.Contracts;
-using Governance.Warehouse.Querying.Engines;
-using Governance.Warehouse.Querying.Planning;
-using Governance.Warehouse.Querying.Statistics;
 
 namespace Governance.Etl.Tests.Rollups;
 

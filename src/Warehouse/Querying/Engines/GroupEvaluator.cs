@@ -1,8 +1,8 @@
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying.Contracts;
 using Governance.Warehouse.Querying.Planning;
-using Governance.Warehouse.Querying.Statistics;
 using Governance.Warehouse.Querying.Sources;
+using Governance.Warehouse.Querying.Statistics;
 
 namespace Governance.Warehouse.Querying.Engines;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying.Contracts;
 using Governance.Warehouse.Querying.Sources;
+using Governance.Warehouse.Querying.Statistics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Governance.Warehouse.Querying.Statistics;
 
 namespace Governance.Warehouse.Querying.Planning;
 
