@@ -18,7 +18,7 @@ namespace Governance.Warehouse.Querying.Planning;
 /// first whose <see cref="IGroupSource.CoversAsync"/> holds; the facts (<see cref="FactSource"/>) when none does. With
 /// <c>Warehouse:Rollups:Use</c> on, <see cref="QueryEngineServiceCollectionExtensions.AddQueryEngine"/> registers
 /// <see cref="Rollups.RollupSource"/> first (its rule: <see cref="Rollups.RollupReader.Covers(PlanShape)"/>). Which source
-/// answered each plan is logged at Debug level (category <c>Governance.Warehouse.Querying.SourcePlanner</c>).</item>
+/// answered each plan is logged at Debug level (category <c>Governance.Warehouse.Querying.Planning.SourcePlanner</c>).</item>
 /// <item><b>Facts as unit values</b> (<see cref="FactsAreUnitValues"/>): a plain sum, as reported, at its native grain
 /// and at the level it is captured at, for the whole area (no page of units): each fact is one unit's value, nothing to
 /// group.</item>

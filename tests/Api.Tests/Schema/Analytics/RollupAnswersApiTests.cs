@@ -68,7 +68,7 @@ public sealed class RollupAnswersApiTests
         {
             ["Warehouse:Rollups:Use"] = use,
             ["Api:Limits:RequestsPerMinute"] = "0",
-            ["Serilog:MinimumLevel:Override:Governance.Warehouse.Querying.SourcePlanner"] = "Debug",
+            ["Serilog:MinimumLevel:Override:Governance.Warehouse.Querying.Planning.SourcePlanner"] = "Debug",
         };
         await using var api = new GovernanceApiFactory(warehouse, settings);
         await using var host = api.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton(log)));
