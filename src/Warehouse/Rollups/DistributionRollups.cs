@@ -3,7 +3,6 @@ using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Querying.Contracts;
 using Governance.Warehouse.Querying.Statistics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Governance.Warehouse.Rollups;
 
@@ -178,7 +177,12 @@ public static class DistributionRollups
             }
         }
 
-        await InsertAsync(db, rows, cancellationToken);
+        await RollupRows.InsertAsync(
+            db,
+            DistributionRollup.Table,
+            ["indicator_sk", "period_sk", "prefix", "count", "mean", "std_dev", "min", "p10", "q1", "median", "q3", "p90", "max", "gini", "band_counts"],
+            rows.Select(r => new object?[] { r.IndicatorSk, r.PeriodSk, r.Prefix, r.Count, r.Mean, r.StdDev, r.Min, r.P10, r.Q1, r.Median, r.Q3, r.P90, r.Max, r.Gini, r.BandCounts }).ToList(),
+            cancellationToken);
         return rows.Count;
     }
 
@@ -228,52 +232,5 @@ public static class DistributionRollups
         }
 
         return rows;
-    }
-
-    /// <summary>
-    /// Multi-row INSERTs on the context's connection and transaction, 100 rows (1,500 parameters) a statement: under SQL
-    /// Server's 2,100. Not through the change tracker, which holds the load's own batch and warnings.
-    /// </summary>
-    private static async Task InsertAsync(WarehouseDbContext db, List<DistributionRollup> rows, CancellationToken cancellationToken)
-    {
-        const int PerStatement = 100;
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-
-        for (var start = 0; start < rows.Count; start += PerStatement)
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var text = new System.Text.StringBuilder(
-                $"INSERT INTO {DistributionRollup.Table} (indicator_sk, period_sk, prefix, count, mean, std_dev, min, p10, q1, median, q3, p90, max, gini, band_counts) VALUES ");
-            var chunk = rows.Skip(start).Take(PerStatement).ToList();
-            for (var r = 0; r < chunk.Count; r++)
-            {
-                var row = chunk[r];
-                object?[] values = [row.IndicatorSk, row.PeriodSk, row.Prefix, row.Count, row.Mean, row.StdDev, row.Min, row.P10, row.Q1, row.Median, row.Q3, row.P90, row.Max, row.Gini, row.BandCounts];
-                text.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < values.Length; c++)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
-                    parameter.Value = values[c] ?? DBNull.Value;
-                    if (values[c] is null)
-                    {
-                        parameter.DbType = System.Data.DbType.Double;
-                    }
-
-                    command.Parameters.Add(parameter);
-                    text.Append(c == 0 ? "" : ", ").Append(parameter.ParameterName);
-                }
-
-                text.Append(')');
-            }
-
-            command.CommandText = text.ToString();
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
     }
 }
