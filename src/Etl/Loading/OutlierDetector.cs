@@ -35,52 +35,90 @@ internal static class OutlierDetector
         await using var command = staging.Command(staging.PreviousYearPairs);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var warnings = new List<LoadWarning>();
-        var pairs = new List<(int AreaSk, int PeriodSk, decimal Value, decimal Previous)>();
+        var pairs = new Pairs();
         var current = -1;
+        var minimumLogRatio = Math.Log(options.OutlierMinimumRatio);
         while (await reader.ReadAsync(cancellationToken))
         {
             var indicatorSk = reader.GetInt32(0);
             if (indicatorSk != current)
             {
                 Score(current, pairs);
-                (current, pairs) = (indicatorSk, []);
+                (current, pairs) = (indicatorSk, new Pairs());
             }
 
-            pairs.Add((reader.GetInt32(1), reader.GetInt32(2), reader.GetDecimal(3), reader.GetDecimal(4)));
+            var (value, previous) = (reader.GetDecimal(3), reader.GetDecimal(4));
+            var change = Math.Log((double)value / (double)previous);
+            var minimumChange = CountUnits.Contains(indicators[indicatorSk].Unit) ? options.OutlierMinimumAbsoluteChange : 0;
+            var material = Math.Abs(change) >= minimumLogRatio - 1e-12 && Math.Abs((double)(value - previous)) >= minimumChange;
+            pairs.Add(reader.GetInt32(1), reader.GetInt32(2), change, material ? (value, previous) : null);
         }
 
         Score(current, pairs);
         return warnings;
 
-        void Score(int indicatorSk, List<(int AreaSk, int PeriodSk, decimal Value, decimal Previous)> batch)
+        void Score(int indicatorSk, Pairs batch)
         {
             if (batch.Count < options.OutlierMinimumPairs)
             {
                 return;
             }
 
-            var changes = batch.Select(p => Math.Log((double)p.Value / (double)p.Previous)).ToArray();
-            var median = changes.Median();
-            var deviations = changes.Select(c => Math.Abs(c - median)).ToArray();
-            var mad = deviations.Median();
-            var scale = mad > 0 ? mad / NormalConsistency : MeanDeviationConsistency * deviations.Average();
+            // The same medians as MathNet's Median() (which sorts a copy): the changes are copied once, the deviations
+            // are this method's own, so both are selected in place.
+            var changes = batch.Changes.ToArray();
+            var median = ArrayStatistics.MedianInplace(changes);
+            var deviations = new double[batch.Count];
+            for (var i = 0; i < deviations.Length; i++)
+            {
+                deviations[i] = Math.Abs(batch.Changes[i] - median);
+            }
+
+            var meanDeviation = deviations.Average();
+            var mad = ArrayStatistics.MedianInplace(deviations);
+            var scale = mad > 0 ? mad / NormalConsistency : MeanDeviationConsistency * meanDeviation;
             if (scale <= 0)
             {
                 return; // every change the same: nothing stands out
             }
 
             var indicator = indicators[indicatorSk];
-            var minimumLogRatio = Math.Log(options.OutlierMinimumRatio);
-            var minimumChange = CountUnits.Contains(indicator.Unit) ? options.OutlierMinimumAbsoluteChange : 0;
-            for (var i = 0; i < batch.Count; i++)
+            foreach (var (index, (value, previous)) in batch.Material)
             {
-                var z = (changes[i] - median) / scale;
-                if (Math.Abs(z) > options.OutlierThreshold && Math.Abs(changes[i]) >= minimumLogRatio - 1e-12
-                    && Math.Abs((double)(batch[i].Value - batch[i].Previous)) >= minimumChange)
+                var z = (batch.Changes[index] - median) / scale;
+                if (Math.Abs(z) > options.OutlierThreshold)
                 {
-                    warnings.Add(Warning(batchId, indicator, areaCodes[batch[i].AreaSk], batch[i].PeriodSk, batch[i].Value, batch[i].Previous, z));
+                    var key = batch.Keys[index];
+                    warnings.Add(Warning(batchId, indicator, areaCodes[(int)(key >> 32)], (int)key, value, previous, z));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// One indicator's pairs, 16 bytes each (a national file has 4.5 million): the change and the key; the values only of
+    /// the pairs whose change is material, the only ones that can be warned about.
+    /// </summary>
+    private sealed class Pairs
+    {
+        public List<double> Changes { get; } = [];
+
+        /// <summary>The area key in the high 32 bits, the period key in the low.</summary>
+        public List<long> Keys { get; } = [];
+
+        public List<(int Index, (decimal Value, decimal Previous) Values)> Material { get; } = [];
+
+        public int Count => Changes.Count;
+
+        public void Add(int areaSk, int periodSk, double change, (decimal, decimal)? values)
+        {
+            if (values is { } v)
+            {
+                Material.Add((Changes.Count, v));
+            }
+
+            Changes.Add(change);
+            Keys.Add(((long)areaSk << 32) | (uint)periodSk);
         }
     }
 
