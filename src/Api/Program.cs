@@ -21,7 +21,7 @@ app.MapHealth();
 app.MapDashboard();
 app.MapGraphQLEndpoint();
 app.MapSavedReports();
-await app.RunAsync();
+return await AddressInUse.RunAsync(app);
 
 /// <summary>Entry point, visible to the API tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

@@ -16,6 +16,9 @@ public static class LoggingExtensions
         void Configure(IServiceProvider services, LoggerConfiguration logger)
         {
             logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+
+            // A taken port is told in one line by AddressInUse, not by the host's error event with its stack trace.
+            logger.Filter.ByExcluding(e => AddressInUse.Is(e.Exception));
             if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())
             {
                 logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
