@@ -52,7 +52,7 @@ public static partial class AddressInUse
         var port = address is not null && Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
         var what = port is null ? "The API's address is already in use" : $"Port {port} is already in use ({address})";
         return $"{what}: another program listens there. Stop it, or start the API on another port with --urls "
-            + "(dotnet run --project src/Api -- --urls http://localhost:5080), the environment variable ASPNETCORE_URLS or the setting Urls.";
+            + "(dotnet run --project src/Api -- --urls http://localhost:5080); without the launch profile, ASPNETCORE_URLS or the setting Urls.";
     }
 
     [GeneratedRegex(@"address (?<address>\w+://\S+?): address already in use", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

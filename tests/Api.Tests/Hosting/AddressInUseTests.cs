@@ -57,7 +57,7 @@ public sealed class AddressInUseTests
         var output = await stdout + await stderr;
         Assert.Equal(AddressInUse.ExitCode, api.ExitCode);
         var expected = $"Port {port} is already in use (http://127.0.0.1:{port}): another program listens there. Stop it, or start the API on another port "
-            + "with --urls (dotnet run --project src/Api -- --urls http://localhost:5080), the environment variable ASPNETCORE_URLS or the setting Urls.";
+            + "with --urls (dotnet run --project src/Api -- --urls http://localhost:5080); without the launch profile, ASPNETCORE_URLS or the setting Urls.";
         Assert.Equal(expected, (await stderr).TrimEnd());
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
