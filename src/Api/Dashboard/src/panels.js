@@ -418,7 +418,7 @@ export const targets = {
       legend: { top: 0, textStyle: { color: colors.muted } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 16, top: 28, bottom: 2, containLabel: true },
-      xAxis: axis({ type: 'value', minInterval: 1, name: '项' }),
+      xAxis: axis({ type: 'value', minInterval: 1, name: '项', axisLabel: { color: colors.muted, hideOverlap: true } }),
       yAxis: axis({ type: 'category', inverse: true, data: names, axisLabel: { color: colors.muted, interval: 0, fontSize: 11 } }),
       series: [
         { name: '已达标', type: 'bar', stack: 'all', barMaxWidth: 16, itemStyle: { color: colors.good }, data: count((r) => r.met) },
