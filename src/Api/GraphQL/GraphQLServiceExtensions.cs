@@ -26,6 +26,7 @@ public static class GraphQLServiceExtensions
         builder.Services.AddSingleton<IQueryFields, WarehouseQueries>();
         builder.Services.AddOptions<AnswerCacheOptions>().BindConfiguration(AnswerCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AnswerCache>();
+        builder.Services.AddSingleton<UnitCounts>();
         builder.Services.AddScoped<IndicatorDirectory>();
         builder.Services.AddScoped<AreaLoaders>();
         builder.Services.AddScoped<SeriesLoaders>();

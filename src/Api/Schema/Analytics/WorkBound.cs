@@ -24,8 +24,8 @@ internal static class WorkBound
             throw new QueryRuleException(Code, $"The request asks for {periods} periods ({request.Grain.ToString().ToUpperInvariant()} from {request.From} to {request.To}); at most {limits.MaxPeriods} are allowed (Api:Limits:MaxPeriods). Ask for a shorter range or a coarser grain.");
         }
 
-        var factory = context.RequestServices!.GetRequiredService<WarehouseReadSession>();
-        var units = await RequestSize.UnitsAsync(factory, request, context.CancellationToken);
+        var session = context.RequestServices!.GetRequiredService<WarehouseReadSession>();
+        var units = await context.RequestServices!.GetRequiredService<UnitCounts>().UnitsAsync(session, request, context.CancellationToken);
         var indicators = request.Indicators.Distinct(StringComparer.Ordinal).Count();
         var cells = units * periods * indicators;
         if (cells > limits.MaxCells)

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Governance.Api.Tests.Support;
 using Governance.TestSupport;
 using Governance.Warehouse;
+using Governance.Warehouse.Dimensions;
 using Governance.Warehouse.Security;
 
 namespace Governance.Api.Tests.GraphQL.Limits;
@@ -141,6 +142,42 @@ public sealed class BoundedWorkTests
         Assert.Equal($"The request asks for {HeavyRows} cells (600 areas x 120 periods x 1 indicators); at most 10000 are allowed (Api:Limits:MaxCells). Ask for fewer areas, periods or indicators.", (string?)observations["errors"]![0]!["message"]);
         Assert.Equal("The request asks for 12000 cells (600 areas x 20 periods x 1 indicators); at most 10000 are allowed (Api:Limits:MaxCells). Ask for fewer areas, periods or indicators.", (string?)growth["errors"]![0]!["message"]);
         Assert.DoesNotContain(sql.Commands, c => c.Contains("fct_indicator_value", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task TheCellBoundCountsAreasOnceAVersionAndAnewAfterAnAreaChange(WarehouseProvider provider)
+    {
+        await using var warehouse = await TestWarehouse.CreateAsync(provider);
+        await HeavyWarehouse.FillAsync(warehouse);
+        await using var api = new GovernanceApiFactory(warehouse, new Dictionary<string, string?> { ["Api:Limits:MaxCells"] = "600" });
+        using var client = api.CreateClient();
+        var villages = $$"""{ observations(indicators: ["GOV_GRIDS"], level: VILLAGE, within: "{{HeavyWarehouse.County}}", grain: YEAR, from: "2019", to: "2019", first: 1) { totalCount } }""";
+
+        // 600 villages x 1 year: at the bound, answered; asked again, the villages are not counted again.
+        var first = await client.PostQueryAsync(villages);
+        using (var sql = new SqlCounter(warehouse))
+        {
+            var again = await client.PostQueryAsync(villages);
+            Assert.Null(again["errors"]);
+            Assert.DoesNotContain(sql.Commands, c => c.Contains("COUNT(*)", StringComparison.Ordinal) && c.Contains("request_Level", StringComparison.Ordinal));
+        }
+
+        // One village more, in a change that advances the warehouse version as every load does: counted anew, refused.
+        await using (var db = warehouse.CreateDbContext())
+        {
+            var code = AreaCode.Parse("361102101260");
+            db.Areas.Add(new Area { AreaCode = "361102101260", Name = "Village 1-60", Level = code.Level, Kind = code.Kind, ParentCode = code.ParentCode, ValidFrom = new DateOnly(1990, 1, 1), IsCurrent = true, LoadedAt = DateTimeOffset.UnixEpoch });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await WarehouseVersion.AdvanceAsync(db, TestContext.Current.CancellationToken);
+        }
+
+        var after = await client.PostQueryAsync(villages);
+
+        Assert.Null(first["errors"]);
+        Assert.Equal(600, (int)first["data"]!["observations"]!["totalCount"]!);
+        Assert.Equal("TOO_MUCH_WORK", (string?)after["errors"]![0]!["extensions"]!["code"]);
+        Assert.Equal("The request asks for 601 cells (601 areas x 1 periods x 1 indicators); at most 600 are allowed (Api:Limits:MaxCells). Ask for fewer areas, periods or indicators.", (string?)after["errors"]![0]!["message"]);
     }
 
     [Theory]
