@@ -38,6 +38,7 @@ internal static class OutlierDetector
         var pairs = new Pairs();
         var current = -1;
         var minimumLogRatio = Math.Log(options.OutlierMinimumRatio);
+        var minimumChange = 0.0;
         while (await reader.ReadAsync(cancellationToken))
         {
             var indicatorSk = reader.GetInt32(0);
@@ -45,11 +46,11 @@ internal static class OutlierDetector
             {
                 Score(current, pairs);
                 (current, pairs) = (indicatorSk, new Pairs());
+                minimumChange = CountUnits.Contains(indicators[indicatorSk].Unit) ? options.OutlierMinimumAbsoluteChange : 0;
             }
 
             var (value, previous) = (reader.GetDecimal(3), reader.GetDecimal(4));
             var change = Math.Log((double)value / (double)previous);
-            var minimumChange = CountUnits.Contains(indicators[indicatorSk].Unit) ? options.OutlierMinimumAbsoluteChange : 0;
             var material = Math.Abs(change) >= minimumLogRatio - 1e-12 && Math.Abs((double)(value - previous)) >= minimumChange;
             pairs.Add(reader.GetInt32(1), reader.GetInt32(2), change, material ? (value, previous) : null);
         }
